@@ -1,0 +1,1 @@
+"""Reading budget decisions: read a file, fold look-alikes, parse, validate."""

@@ -1,0 +1,180 @@
+"""The parse result: plain dataclasses shared by ingest, store and answer.
+
+Amounts are ``Decimal`` in thousand tenge exactly as printed (``366814.4``);
+the store keeps them as integer tenge so that nothing ever becomes a float.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+# Point-1 summary keys, in the order a decision lists them.
+SUMMARY_KEYS: tuple[str, ...] = (
+    "income_total",
+    "tax",
+    "non_tax",
+    "capital",
+    "transfers",
+    "expense_total",
+    "net_lending",
+    "fin_assets_saldo",
+    "deficit",
+    "financing",
+)
+
+# Sections of an appendix line.
+SECTIONS: tuple[str, ...] = (
+    "summary",
+    "income",
+    "expense",
+    "net_lending",
+    "fin_assets",
+    "financing",
+)
+
+
+@dataclass
+class Amendment:
+    """A decision that changed the text this document is given in."""
+
+    issuer: str
+    number: str
+    date: date
+    scope: str = ""  # e.g. "point 1, appendix 1"
+
+
+@dataclass
+class Document:
+    """Metadata of one source decision."""
+
+    doc_id: str  # sha256 of the source bytes, 16 hex digits
+    path: str
+    lang: str  # kk | ru
+    issuer: str
+    number: str
+    date: date | None
+    title: str
+    kind: str = "base"  # base | amendment
+    amends: str = ""  # "No 28-7 of 2022-12-29" for an amending decision
+    amendments: list[Amendment] = field(default_factory=list)
+
+
+@dataclass
+class Line:
+    """One budget line: an EBK code path (or a summary key) and its amount."""
+
+    code: str
+    amount: Decimal | None
+    section: str
+    source: str  # "point 1" | "appendix 1" ...
+    printed: str = ""  # the amount as printed ("" when the cell was lost)
+    name_printed: str = ""  # the row's own text as printed
+    name_kk: str = ""
+    name_ru: str = ""
+    name_en: str = ""
+    repaired: bool = False
+
+
+@dataclass
+class Budget:
+    """One entity's budget for one year, as one document gives it."""
+
+    entity: str  # nominative, in the document's language
+    entity_kind: str  # rural_district | town | village | district | city
+    year: int
+    doc_id: str
+    edition: str = ""  # "No 15-4 of 2023-12-27" when an amendment is in force
+    appendix: str = ""  # "appendix 1"
+    lines: list[Line] = field(default_factory=list)
+
+    def get(self, code: str) -> Line | None:
+        return next((ln for ln in self.lines if ln.code == code), None)
+
+
+@dataclass
+class Repair:
+    """A damaged figure replaced by the only value the document's sums allow."""
+
+    entity: str
+    year: int
+    code: str
+    printed: str
+    value: Decimal
+    constraint: str
+
+
+@dataclass
+class Problem:
+    """Something that could not be reconciled; stored as printed and reported."""
+
+    entity: str
+    year: int | None
+    code: str
+    message: str
+
+
+@dataclass
+class ParseResult:
+    documents: list[Document] = field(default_factory=list)
+    budgets: list[Budget] = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``budget-bot parse --json`` contract."""
+
+        def num(value: Decimal | None) -> Any:
+            if value is None:
+                return None
+            return int(value) if value == value.to_integral_value() else float(value)
+
+        def clean(obj: Any) -> Any:
+            if isinstance(obj, Decimal):
+                return num(obj)
+            if isinstance(obj, date):
+                return obj.isoformat()
+            if isinstance(obj, dict):
+                return {k: clean(v) for k, v in obj.items()}
+            if isinstance(obj, list):
+                return [clean(v) for v in obj]
+            return obj
+
+        budgets = []
+        for b in self.budgets:
+            budgets.append(
+                {
+                    "entity": b.entity,
+                    "entity_kind": b.entity_kind,
+                    "year": b.year,
+                    "doc_id": b.doc_id,
+                    "edition": b.edition,
+                    "appendix": b.appendix,
+                    "lines": [
+                        {
+                            "code": ln.code,
+                            "name_kk": ln.name_kk,
+                            "name_ru": ln.name_ru,
+                            "name_en": ln.name_en,
+                            "amount": num(ln.amount),
+                            "section": ln.section,
+                            "source": ln.source,
+                            "printed": ln.printed,
+                            "repaired": ln.repaired,
+                        }
+                        for ln in b.lines
+                    ],
+                }
+            )
+        return {
+            "documents": [clean(asdict(d)) for d in self.documents],
+            "budgets": budgets,
+            "repairs": [clean(asdict(r)) for r in self.repairs],
+            "problems": [clean(asdict(p)) for p in self.problems],
+        }
+
+
+class UnusableDocument(Exception):
+    """A file that holds no budget we can use; the message is one line for the user."""

@@ -1,0 +1,1 @@
+"""The SQLite store of parsed budget lines (via sqlite-utils)."""
