@@ -6,6 +6,7 @@ sums in SQL never meet a float.
 
 Tables:
 - ``documents``: one row per source decision (``doc_id`` = sha256 prefix of its bytes).
+- ``entities``: each budget holder with its kk/ru/en names.
 - ``budgets``: entity × year × edition (the document that gives it); ``edition_date``
   orders editions, the latest is in force.
 - ``lines``: every summary row and appendix line of every edition; ``current = 1``
@@ -49,7 +50,10 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 "doc_id": str,
                 "path": str,
                 "lang": str,
-                "issuer": str,
+                "issuer": str,  # as printed, in the document's language
+                "issuer_kk": str,
+                "issuer_ru": str,
+                "issuer_en": str,
                 "number": str,
                 "date": str,
                 "title": str,
@@ -58,6 +62,17 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 "amendments": str,  # JSON list of {issuer, number, date, scope}
             },
             pk="doc_id",
+        )
+    if "entities" not in db.table_names():
+        db["entities"].create(
+            {
+                "entity": str,  # the key lines and budgets use: nominative, as the document names it
+                "kind": str,  # rural_district | town | village | settlement | district | city
+                "name_kk": str,
+                "name_ru": str,
+                "name_en": str,
+            },
+            pk="entity",
         )
     if "budgets" not in db.table_names():
         db["budgets"].create(
