@@ -17,6 +17,9 @@ from bot import DATA_DIR
 
 _FOLD_DIR = DATA_DIR / "fold"
 _WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
+# A run of glyphs between spaces and punctuation; OCR rules apply only to runs that hold
+# a letter, so that a figure such as ``60 033`` keeps its digits.
+_RUN = re.compile(r"[^\s\-\u2013\u2014.,;:()\"'/]+")
 
 
 def _read_table(name: str) -> list[tuple[str, str]]:
@@ -51,7 +54,14 @@ def skeleton(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     if has_latin(text) or any(ch in text for ch in "€»|"):
         pattern, table = _latin_rules()
-        text = pattern.sub(lambda m: table[m.group(0)], text)
+
+        def fold_run(run: re.Match[str]) -> str:
+            token = run.group(0)
+            if not any(ch.isalpha() for ch in token):
+                return token
+            return pattern.sub(lambda m: table[m.group(0)], token)
+
+        text = _RUN.sub(fold_run, text)
     text = text.lower().translate(_classes())
     return text
 

@@ -21,8 +21,8 @@ _PLAIN = r"\d+(?:[,.]\d+)?"
 NUMBER = re.compile(rf"(?<![\d,.])(?:{_GROUPED}|{_PLAIN})(?![\d])")
 _SIGN_BEFORE = re.compile(rf"(\(\s*[{DASHES}]\s*\)|[{DASHES}])\s*$")
 # Skeletons of unit words (see bot.ingest.fold): "мың"/"тысяч..." mean thousands.
-_THOUSAND = re.compile(r"^\s*(мын|тыс|тысяч\w*)\b")
-_TENGE = re.compile(r"^\s*(тенге|тенте|тенре|тгн|тг)\b")
+_THOUSAND = re.compile(r"^\W*(мын|тыс)")
+_TENGE = re.compile(r"^\W*(тен[гтрі]|тг)")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,680 @@
+"""Parse a decision OCR'd from Kazakh Cyrillic with a Latin-alphabet model.
+
+The OCR keeps the figures but scrambles letters and table layout: a row's name
+is split over several lines around its amount, code cells drift away from their
+rows or are lost. So the parser works on the look-alike skeleton of each line
+(:mod:`bot.ingest.fold`) and reads an appendix section as a stream of words,
+codes and amounts:
+
+1. every amount anchors one row; the words between two amounts are split between
+   the row before and the row after (and, rarely, a row whose amount was lost) at
+   the point that lets both rows match classifier names best (dynamic programming);
+2. each row is then named by the best classifier entry its place in the hierarchy
+   allows (a subclass only under its class, a programme only under an
+   administrator), with codes still present in the row as a tie-breaker;
+3. the validator (:mod:`bot.ingest.validate`) checks the sums and repairs a figure
+   only where the document's own sums allow exactly one value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from functools import cache
+
+import yaml
+from rapidfuzz import fuzz
+
+from bot import DATA_DIR
+from bot.classifier import Classifier, Entry
+from bot.ingest import places
+from bot.ingest.fold import has_latin, skeleton, skeleton_phrase
+from bot.ingest.numbers import NUMBER, read_after_label, to_decimal
+from bot.model import (
+    SUMMARY_KEYS,
+    Amendment,
+    Budget,
+    Document,
+    Line,
+    ParseResult,
+    Problem,
+    UnusableDocument,
+)
+
+SECTION_OF_POINT = {
+    "1": "income",
+    "2": "expense",
+    "3": "net_lending",
+    "4": "fin_assets",
+    "5": "deficit",
+    "6": "financing",
+}
+SUMMARY_OF_POINT = {
+    "1": "income_total",
+    "2": "expense_total",
+    "3": "net_lending",
+    "4": "fin_assets_saldo",
+    "5": "deficit",
+    "6": "financing",
+}
+MATCH_THRESHOLD = 55.0
+MAX_HEAD = 18
+MAX_TAIL = 16
+DROP_PENALTY = 3.0
+LOST_ROW_SCORE = 78.0
+LOST_ROW_PENALTY = 12.0
+ROW_BASE = 60.0
+EDGE_PENALTY = 2.0
+
+
+@cache
+def vocabulary(lang: str = "kk") -> dict:
+    return yaml.safe_load((DATA_DIR / "ingest" / f"{lang}.yaml").read_text(encoding="utf-8"))
+
+
+@cache
+def _aliases() -> dict[str, tuple[str, ...]]:
+    raw = yaml.safe_load((DATA_DIR / "ingest" / "aliases_kk.yaml").read_text(encoding="utf-8"))
+    return {str(code): tuple(names) for code, names in (raw or {}).items()}
+
+
+def looks_like_ocr(text: str) -> bool:
+    """True for Cyrillic text that came out of a Latin OCR model."""
+    latin = sum(1 for ch in text if "a" <= ch.lower() <= "z")
+    cyrillic = sum(1 for ch in text if "\u0400" <= ch <= "\u04ff")
+    return latin > 200 and latin > 3 * cyrillic
+
+
+# --------------------------------------------------------------------------- tokens
+
+
+@dataclass
+class Token:
+    kind: str  # word | code | amount
+    text: str  # skeleton word, code digits, or the printed figure
+    line: int
+    raw: str = ""  # the original line (for name_printed)
+    value: Decimal | None = None  # amounts: None when unreadable
+
+
+_COLUMN_NUMBERS = re.compile(r"^\s*(\d)(\s+\d)+\s*\w?\s*$")
+_LEADING_CODE = re.compile(r"^\s*[\[(.,]*\s*(\d{1,3})\s+(?=[^\d\s])")
+_AMOUNT = re.compile(rf"(?<![^\W\d_])(\(\s*)?(-\s*)?({NUMBER.pattern})(?![^\W\d_])")
+
+
+def _is_column_numbers(line: str) -> bool:
+    """``1 2 3 4 5 6`` and ``5 6``: the numbered column heads of a table."""
+    if not _COLUMN_NUMBERS.match(line):
+        return False
+    nums = [int(n) for n in re.findall(r"\d+", line)]
+    return all(b == a + 1 for a, b in zip(nums, nums[1:], strict=False))
+
+
+def _is_header(words: list[str]) -> bool:
+    if not words:
+        return False
+    vocab = [skeleton_phrase(w) for w in vocabulary()["header_words"]]
+    if len(words) == 1:
+        return max(fuzz.ratio(words[0], v) for v in vocab) >= 85
+    hits = [max(fuzz.ratio(w, v) for v in vocab) >= 70 for w in words]
+    if sum(hits) < 0.6 * len(hits):
+        return False
+    return not (len(words) == 1 and fuzz.ratio(words[0], skeleton_phrase("бюджеттік")) >= 75)
+
+
+def tokenize(lines: Iterable[tuple[int, str]]) -> list[Token]:
+    """Turn appendix lines into words, codes and amounts (skeleton form)."""
+    tokens: list[Token] = []
+    for number, raw in lines:
+        line = skeleton(raw).replace("\u2014", " ").replace("\u2013", " ")
+        if not line.strip() or _is_column_numbers(line):
+            continue
+        letters = re.findall(r"[^\W\d_]+", line)
+        if not re.search(r"\d", line) and _is_header([w for w in letters if len(w) > 1]):
+            continue
+        if letters and all(len(w) == 1 for w in letters) and re.fullmatch(r"\D*\d\D*", line):
+            continue  # "A 6": splinters of a word broken across cells
+        rest = line
+        lead = _LEADING_CODE.match(rest)
+        if lead and letters:
+            tokens.append(Token("code", lead.group(1), number, raw))
+            rest = rest[lead.end() :]
+        if not letters:
+            rest = re.sub(r"(?<=\d)\s*[.,]\s+(?=\d)", " ", rest)
+            nums = re.findall(r"-?\d[\d ]*", rest)
+            stripped = rest.strip(" .,(")
+            if re.fullmatch(r"\d{1,3}", stripped) and (
+                len(stripped) < 3 or stripped.startswith("0") or stripped == "124"
+            ):
+                if stripped != "0":
+                    tokens.append(Token("code", stripped, number, raw))
+                    continue
+            if re.fullmatch(r"\d{1,2}\s+-?\d[\d ,]*", stripped) and not NUMBER.fullmatch(stripped):
+                code, _, rest = stripped.partition(" ")
+                tokens.append(Token("code", code, number, raw))
+            elif not nums:
+                continue
+        found = list(_AMOUNT.finditer(rest))
+        cursor = 0
+        pending: list[re.Match[str]] = []
+        for match in found:
+            for word in re.findall(r"[^\W\d_]{2,}", rest[cursor : match.start()]):
+                tokens.append(Token("word", word, number, raw))
+            pending.append(match)
+            cursor = match.end()
+        if pending:
+            printed = rest[pending[0].start() : pending[-1].end()].strip(" (")
+            value: Decimal | None
+            if len(pending) == 1:
+                figure = pending[0].group(3)
+                value = to_decimal(figure)
+                if pending[0].group(2):
+                    value = -value
+            else:
+                value = None  # "0 55": digits lost, unreadable
+            tokens.append(Token("amount", printed, number, raw, value))
+        for word in re.findall(r"[^\W\d_]{2,}", rest[cursor:]):
+            tokens.append(Token("word", word, number, raw))
+    return tokens
+
+
+# --------------------------------------------------------------------------- rows
+
+
+@dataclass
+class Row:
+    words: list[Token]
+    amount: Token | None
+    codes: list[str] = field(default_factory=list)
+    entry: Entry | None = None
+    key: str = ""  # summary key for the "N)" rows
+    score: float = 0.0
+
+    @property
+    def text(self) -> str:
+        return " ".join(t.text for t in self.words)
+
+    def printed(self) -> str:
+        seen: list[str] = []
+        for t in [*self.words, *([self.amount] if self.amount else [])]:
+            if t.raw.strip() and t.raw.strip() not in seen:
+                seen.append(t.raw.strip())
+        return " / ".join(seen)
+
+
+class Matcher:
+    """Scores a row's words against classifier names (skeleton, fuzzy)."""
+
+    def __init__(self, entries: list[Entry]) -> None:
+        self.entries = entries
+        aliases = _aliases()
+        self.names = {
+            e.code: [skeleton_phrase(n) for n in (e.name_kk, *aliases.get(e.code, ()))]
+            for e in entries
+        }
+        self._cache: dict[tuple[str, str], float] = {}
+
+    def score(self, text: str, entry: Entry) -> float:
+        key = (text, entry.code)
+        if key not in self._cache:
+            self._cache[key] = max(
+                (max(fuzz.ratio(text, name), fuzz.token_sort_ratio(text, name))
+                 for name in self.names[entry.code]),
+                default=0.0,
+            ) if text else 0.0
+        return self._cache[key]
+
+    def best(self, text: str, entries: Iterable[Entry]) -> tuple[float, Entry | None]:
+        best: tuple[float, Entry | None] = (0.0, None)
+        for entry in entries:
+            s = self.score(text, entry)
+            if s > best[0]:
+                best = (s, entry)
+        return best
+
+
+def segment(tokens: list[Token], matcher: Matcher, entries: list[Entry]) -> list[Row]:
+    """Split the token stream into rows: one per amount, plus rows whose amount was lost.
+
+    Gap ``k`` holds the words between amount ``k-1`` and amount ``k``. It is cut at
+    line boundaries into three runs: the tail of row ``k-1``, an optional row of its
+    own whose amount cell was lost (kept only when it matches a classifier name
+    clearly), and the head of row ``k``. Dynamic programming picks the cuts that
+    make all rows match classifier names best; words left to no row cost a penalty.
+    """
+    amounts = [i for i, t in enumerate(tokens) if t.kind == "amount"]
+    if not amounts:
+        return []
+    m = len(amounts)
+    bounds = [-1, *amounts, len(tokens)]
+    gaps = [tokens[bounds[k] + 1 : bounds[k + 1]] for k in range(m + 1)]
+    words = [[t for t in g if t.kind == "word"] for g in gaps]
+    amount_lines = [tokens[i].line for i in amounts]
+
+    def text(run: list[Token]) -> str:
+        return " ".join(t.text for t in run)
+
+    def score(run: list[Token]) -> float:
+        """Match quality above a baseline, so that a weak or empty row costs."""
+        return (matcher.best(text(run), entries)[0] if run else 0.0) - ROW_BASE
+
+    def cuts(k: int) -> list[int]:
+        """Line boundaries of gap ``k``; each amount's own line stays with its row."""
+        ws = words[k]
+        low = sum(1 for w in ws if k > 0 and w.line == amount_lines[k - 1])
+        high = len(ws) - sum(1 for w in ws if k < m and w.line == amount_lines[k])
+        high = max(low, high)
+        return [
+            c for c in range(low, high + 1)
+            if c in (low, high) or ws[c - 1].line != ws[c].line
+        ]
+
+    options = [cuts(k) for k in range(m + 1)]
+    # dp[k][s]: best total for rows before amount k, with gap k's first s words
+    # given to row k-1; back[k][s] = (cut of gap k-1, start of row k-1's head, whether the
+    # words between are a row of their own rather than furniture)
+    dp: list[dict[int, float]] = [{} for _ in range(m + 1)]
+    back: list[dict[int, tuple[int, int, bool]]] = [{} for _ in range(m + 1)]
+    for s in options[0]:
+        dp[0][s] = -EDGE_PENALTY * s  # words before the first row: furniture
+    for k in range(m):
+        for s_next in options[k + 1]:
+            tail = words[k + 1][:s_next]
+            if k + 1 == m:  # words after the last amount: its tail, or page furniture
+                penalty = EDGE_PENALTY * (len(words[m]) - s_next)
+            else:
+                penalty = 0.0
+            best, arg = -1e18, (0, 0, False)
+            for s, total in dp[k].items():
+                for t in (c for c in options[k] if c >= s):
+                    head = words[k][t:]
+                    lost = words[k][s:t]
+                    extra, is_row = 0.0, False
+                    if lost:
+                        # either a row whose amount was lost, or page furniture to drop
+                        extra = -DROP_PENALTY * len(lost)
+                        lost_score = score(lost)
+                        if lost_score + ROW_BASE >= LOST_ROW_SCORE:
+                            as_row = lost_score - LOST_ROW_PENALTY
+                            if as_row > extra:
+                                extra, is_row = as_row, True
+                    dropped = max(0, len(head) - MAX_HEAD)
+                    value = total + extra + score(head[dropped:] + tail)
+                    value -= DROP_PENALTY * dropped + penalty
+                    if value > best:
+                        best, arg = value, (s, t, is_row)
+            dp[k + 1][s_next] = best
+            back[k + 1][s_next] = arg
+    cut = max(dp[m], key=lambda c: dp[m][c])
+    rows: list[Row] = []
+    for k in range(m, 0, -1):
+        s, t, is_row = back[k][cut]
+        head = words[k - 1][t:][-MAX_HEAD:]
+        tail = words[k][:cut]
+        codes = [x.text for x in gaps[k - 1] if x.kind == "code"][-1:]
+        codes += [x.text for x in gaps[k] if x.kind == "code" and x.line == amount_lines[k - 1]]
+        rows.append(Row(head + tail, tokens[amounts[k - 1]], codes))
+        if is_row:
+            rows.append(Row(words[k - 1][s:t], None))
+        cut = s
+    rows.reverse()
+    return rows
+
+
+# --------------------------------------------------------------------------- naming
+
+
+def _depth(entry: Entry) -> int:
+    return {"category": 0, "group": 0, "class": 1, "subfunction": 1, "subclass": 2,
+            "admin": 2, "programme": 3}.get(entry.kind, 0)
+
+
+def name_rows(rows: list[Row], section: str, classifier: Classifier, matcher: Matcher) -> list[Line]:
+    """Give each row the best classifier entry its place in the hierarchy allows."""
+    income_like = section in {"income", "net_lending", "fin_assets", "financing"}
+    if income_like:
+        pool = [e for e in classifier.of_kind("category", "class", "subclass")
+                if e.section == section or (section == "fin_assets" and e.code.startswith("6"))
+                or (section == "net_lending" and e.code.startswith("5"))]
+        if section == "financing":
+            pool += [e for e in classifier.of_kind("group", "subfunction") if e.code.startswith("16")]
+    else:
+        pool = [e for e in classifier.of_kind("group", "subfunction", "admin", "programme")
+                if e.section == "expense"]
+    stack: dict[int, str] = {}
+    lines: list[Line] = []
+    for row in rows:
+        allowed: list[Entry] = []
+        for e in pool:
+            d = _depth(e)
+            if e.kind in {"category", "group"}:
+                allowed.append(e)
+            elif e.kind in {"class", "subfunction"} and stack.get(0) and e.code.startswith(
+                stack[0] + "."
+            ):
+                allowed.append(e)
+            elif e.kind == "subclass" and stack.get(1) and e.code.startswith(stack[1] + "."):
+                allowed.append(e)
+            elif e.kind == "admin" and 1 in stack:
+                allowed.append(e)
+            elif e.kind == "programme" and 2 in stack and e.code.startswith(stack[2] + "."):
+                allowed.append(e)
+            del d
+        scored = []
+        for e in allowed:
+            s = matcher.score(row.text, e)
+            last = e.code.split(".")[-1]
+            if last in row.codes:
+                s += 8
+            scored.append((s, _depth(e), e))
+        if not scored:
+            continue
+        # on a tie the deeper entry wins: "Қарыздарды өтеу" under group 16 is 16.1
+        scored.sort(key=lambda x: (round(x[0], 1), x[1]), reverse=True)
+        score, depth, entry = scored[0]
+        if score < MATCH_THRESHOLD:
+            continue
+        stack = {k: v for k, v in stack.items() if k < depth}
+        if entry.kind in {"admin", "programme"}:
+            stack[depth] = entry.code
+        else:
+            stack[depth] = entry.code
+        code = _line_code(entry, stack)
+        row.entry, row.score = entry, score
+        lines.append(
+            Line(
+                code=code,
+                amount=row.amount.value if row.amount else None,
+                section=entry.section if entry.section != "expense" else "expense",
+                source="",
+                printed=row.amount.text if row.amount else "",
+                name_printed=row.printed(),
+            )
+        )
+    return lines
+
+
+def _line_code(entry: Entry, stack: dict[int, str]) -> str:
+    if entry.kind == "admin":
+        return f"{stack.get(1, '')}.{entry.code}"
+    if entry.kind == "programme":
+        return f"{stack.get(1, '')}.{entry.code}"
+    return entry.code
+
+
+# --------------------------------------------------------------------------- document
+
+
+_APPENDIX = re.compile(r"(\d)\s*-\s*[кж][оа]с[ыеі]\S*\s*$")
+_YEAR = re.compile(r"\b(20\d\d)\b")
+_POINT_ROW = re.compile(r"^\s*([1-6])\)")
+_NUMBER_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(20\d\d)\s*\S{0,4}\s*(\d+\s*-\s*\d+)")
+
+
+def _month(word: str) -> int | None:
+    months = vocabulary()["months"]
+    best = max(months, key=lambda m: fuzz.ratio(word, skeleton_phrase(m)))
+    return months[best] if fuzz.ratio(word, skeleton_phrase(best)) >= 60 else None
+
+
+def _decision_ref(text: str) -> tuple[date | None, str]:
+    """``2022 KbUIFBl 29 »KenTokcanaarsl Ne 28-7`` → (2022-12-29, "28-7")."""
+    sk = skeleton(text)
+    m = re.search(r"(20\d\d)\s+\S+\s+(\d{1,2})\s+(\S+)\s+\S{0,3}\s*(\d+\s*-\s*\d+)", sk)
+    if not m:
+        return None, ""
+    month = _month(m.group(3))
+    when = date(int(m.group(1)), month, int(m.group(2))) if month else None
+    return when, m.group(4).replace(" ", "")
+
+
+def _amendments(chunks: list[tuple[str, str]]) -> list[Amendment]:
+    found: dict[tuple[str, date], Amendment] = {}
+    for scope, text in chunks:
+        for m in _NUMBER_DATE.finditer(skeleton(text)):
+            when = date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            number = m.group(4).replace(" ", "")
+            key = (number, when)
+            if key in found:
+                found[key].scope = ", ".join(dict.fromkeys([*found[key].scope.split(", "), scope]))
+            else:
+                found[key] = Amendment("", number, when, scope)
+    return list(found.values())
+
+
+def _entity(title: str) -> tuple[str, str]:
+    """Find the budget holder in a title such as "… Жәнібек ауданы Талов ауылдық округінің …"."""
+    words = skeleton_phrase(title).split()
+    kinds = vocabulary()["entity_kinds"]
+    best: tuple[float, int, str] = (0.0, -1, "")
+    for i in range(1, len(words)):
+        for kind, phrases in kinds.items():
+            for phrase in phrases:
+                target = skeleton_phrase(phrase).split()
+                window = " ".join(words[i : i + len(target)])
+                score = fuzz.ratio(window, " ".join(target))
+                if kind == "district":
+                    score -= 5  # the district is usually the holder's parent
+                if score > best[0]:
+                    best = (score, i, kind)
+    if best[0] < 70:
+        return "", ""
+    return words[best[1] - 1], best[2]
+
+
+def parse_ocr(text: str, *, doc_id: str, path: str, classifier: Classifier) -> ParseResult:
+    """Parse an OCR'd Kazakh decision into documents, budgets and problems (no validation)."""
+    raw_lines = text.splitlines()
+    marks = [(i, int(m.group(1))) for i, ln in enumerate(raw_lines)
+             if (m := _APPENDIX.search(skeleton(ln)))]
+    preamble = raw_lines[: marks[0][0]] if marks else raw_lines
+    if not any(_POINT_ROW.match(skeleton(ln)) for ln in raw_lines):
+        raise UnusableDocument("no budget figures found in this text")
+
+    head = " ".join(ln for ln in preamble[:12] if ln.strip())
+    when, number = _decision_ref(head)
+    title_line = next((ln for ln in raw_lines if ln.strip()), "")
+    place_word, kind = _entity(title_line + " " + (raw_lines[1] if len(raw_lines) > 1 else ""))
+    issuer_place = _issuer_place(head)
+    result = ParseResult()
+    problems: list[Problem] = []
+    place = places.place_for(place_word) if place_word else None
+    entity = places.names(place, kind or "rural_district")["kk"] if place else ""
+    if not entity:
+        problems.append(Problem("", None, "", "the budget holder's name could not be read"))
+
+    # Footnotes: "Ескерту. 1-тармақ жаңа редакцияда — … 27.12.2023 № 15-4 шешімімен"
+    notes: list[tuple[str, str]] = []
+    for i, ln in enumerate(raw_lines):
+        sk = skeleton(ln)
+        if fuzz.partial_ratio("ескерту", sk[:12]) >= 80:
+            chunk = " ".join(raw_lines[i : i + 2])
+            sc = skeleton(chunk)
+            m = re.search(r"(\d)\s*-\s*(\S+)", sc)
+            scope = ""
+            if m:
+                is_point = fuzz.partial_ratio("тармак", m.group(2)) >= 70
+                scope = f"{'point' if is_point else 'appendix'} {m.group(1)}"
+            notes.append((scope, chunk))
+    amendments = _amendments(notes)
+    issuer_names = places.names(issuer_place, "maslikhat_district") if issuer_place else {}
+    for a in amendments:
+        a.issuer = issuer_names.get("kk", "")
+    document = Document(
+        doc_id=doc_id,
+        path=path,
+        lang="kk",
+        issuer=issuer_names.get("kk", ""),
+        number=number,
+        date=when,
+        title=" ".join(ln.strip() for ln in raw_lines[:2]),
+        kind="base",
+        amendments=amendments,
+    )
+    result.documents.append(document)
+
+    # Point 1
+    point_year = _point1_year(preamble)
+    summary = _parse_point1(preamble)
+    budgets: dict[int, Budget] = {}
+
+    def edition_for(year: int, scope: str) -> str:
+        for a in amendments:
+            if scope in a.scope.split(", ") and a.date.year >= year - 1:
+                return f"{a.number} {a.date.isoformat()}"
+        return ""
+
+    if summary and point_year:
+        b = budgets.setdefault(point_year, Budget(entity, kind, point_year, doc_id))
+        b.edition = edition_for(point_year, "point 1")
+        for key, amount in summary.items():
+            b.lines.append(Line(code=key, amount=amount.value if amount else None,
+                                section="summary", source="point 1",
+                                printed=amount.printed if amount else ""))
+
+    # Appendices
+    for idx, (start, number_) in enumerate(marks):
+        stop = marks[idx + 1][0] if idx + 1 < len(marks) else len(raw_lines)
+        block = list(enumerate(raw_lines[start + 1 : stop], start=start + 2))
+        year = next((int(y) for _, ln in block[:6] for y in _YEAR.findall(skeleton(ln))), None)
+        if year is None:
+            problems.append(Problem(entity, None, "", f"appendix {number_}: its year is not given"))
+            continue
+        b = budgets.setdefault(year, Budget(entity, kind, year, doc_id))
+        b.appendix = f"appendix {number_}"
+        b.edition = b.edition or edition_for(year, f"appendix {number_}")
+        for line in _parse_appendix(block, classifier):
+            line.source = f"appendix {number_}"
+            b.lines.append(line)
+    # The appendices of one document must not end in the footer of the next.
+    for b in budgets.values():
+        for ln in b.lines:
+            names = classifier.names(ln.code)
+            ln.name_kk, ln.name_ru, ln.name_en = names["kk"], names["ru"], names["en"]
+    result.budgets = [budgets[y] for y in sorted(budgets)]
+    result.problems = problems
+    return result
+
+
+def _issuer_place(head: str) -> places.Place | None:
+    words = skeleton_phrase(head).split()
+    for i, w in enumerate(words[1:], start=1):
+        if fuzz.ratio(w, skeleton_phrase("аудандық")) >= 70:
+            found = places.find_place(words[i - 1], threshold=70)
+            if found:
+                return found
+    return None
+
+
+def _point1_year(preamble: list[str]) -> int | None:
+    text = skeleton(" ".join(preamble))
+    m = re.search(r"(?:ішінде|ішінае|інае|ішіндe)\s+(20\d\d)", text)
+    if m:
+        return int(m.group(1))
+    m = re.search(r"\b(20\d\d)\s+ж\S*\s+(?:келесі|мынадай)", text)
+    if m:
+        return int(m.group(1))
+    years = re.findall(r"ішін\w*\s+(20\d\d)", text)
+    return int(years[0]) if years else None
+
+
+def _parse_point1(preamble: list[str]) -> dict[str, object]:
+    """Point 1's summary rows: key → Amount (None where the figure is unreadable).
+
+    Numbered rows ``1)`` … ``6)`` are known by their number; the rows under ``1)``
+    (tax, non-tax, capital, transfers) by their label.
+    """
+    vocab = vocabulary()
+    income_parts = ("tax", "non_tax", "capital", "transfers")
+    labels = [(key, skeleton_phrase(p)) for key in income_parts for p in vocab["summary"][key]]
+    found: dict[str, object] = {}
+    point = ""
+    for raw in preamble:
+        sk = skeleton(raw)
+        numbered = _POINT_ROW.match(sk)
+        if numbered:
+            point = numbered.group(1)
+        if not point:
+            continue
+        if fuzz.partial_ratio("ескерту", sk[:12]) >= 80 or re.match(r"^\s*\d+\.\s", sk):
+            break
+        parts = re.split(r"\s[\u2014\u2013-]\s", raw, maxsplit=1)
+        if len(parts) < 2:
+            continue
+        if numbered:
+            key = SUMMARY_OF_POINT[point]
+        elif point == "1":
+            label = skeleton_phrase(parts[0])
+            key, score = max(((k, fuzz.token_sort_ratio(label, p)) for k, p in labels),
+                             key=lambda x: x[1])
+            if score < 55:
+                continue
+        else:
+            continue
+        if key not in found:
+            found[key] = read_after_label(" - " + parts[1]) if NUMBER.search(parts[1]) else None
+    return found
+
+
+def _parse_appendix(block: list[tuple[int, str]], classifier: Classifier) -> list[Line]:
+    sections: list[tuple[str, list[tuple[int, str]]]] = []
+    for number, raw in block:
+        m = _POINT_ROW.match(skeleton(raw))
+        if m:
+            sections.append((m.group(1), []))
+        if sections:
+            sections[-1][1].append((number, raw))
+    lines: list[Line] = []
+    for point, body in sections:
+        section = SECTION_OF_POINT[point]
+        first_line, first_raw = body[0]
+        body = [(first_line, re.sub(r"^\s*[1-6]\)", "", first_raw)), *body[1:]]
+        tokens = tokenize(body)
+        key = SUMMARY_OF_POINT[point]
+        # the "N)" row: its amount is the first amount of the section
+        first_amount = next((i for i, t in enumerate(tokens) if t.kind == "amount"), None)
+        summary_label = skeleton_phrase(classifier.by_code[key].name_kk)
+        if first_amount is None:
+            continue
+        amount = tokens[first_amount]
+        # words of the summary row: the leading ones up to its amount
+        lines.append(Line(code=key, amount=amount.value, section="summary", source="",
+                          printed=amount.text, name_printed=amount.raw.strip()))
+        rest = tokens[first_amount + 1 :]
+        # drop the summary label's own continuation words (e.g. "түсімдер" of "5) … (профициті)")
+        if section in {"deficit"}:
+            continue
+        pool_entries = _pool(classifier, section)
+        matcher = Matcher(pool_entries)
+        rows = segment(rest, matcher, pool_entries)
+        del summary_label
+        lines.extend(name_rows(rows, section, classifier, matcher))
+    return lines
+
+
+@cache
+def _pool_cache(classifier_id: int, section: str) -> tuple[Entry, ...]:  # pragma: no cover
+    return ()
+
+
+def _pool(classifier: Classifier, section: str) -> list[Entry]:
+    if section == "expense":
+        return [e for e in classifier.of_kind("group", "subfunction", "admin", "programme")
+                if e.section == "expense"]
+    if section == "income":
+        return [e for e in classifier.of_kind("category", "class", "subclass")
+                if e.section == "income"]
+    if section == "net_lending":
+        return [e for e in classifier.of_kind("category", "class", "subclass")
+                if e.code.split(".")[0] == "5"]
+    if section == "fin_assets":
+        return [e for e in classifier.of_kind("category", "class", "subclass")
+                if e.code.split(".")[0] == "6"]
+    return [e for e in classifier.of_kind("category", "class", "subclass", "group", "subfunction")
+            if e.code.split(".")[0] in {"7", "8", "16"}]
+
+
+__all__ = ["has_latin", "looks_like_ocr", "parse_ocr"]

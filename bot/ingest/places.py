@@ -1,0 +1,103 @@
+"""Names of budget holders and issuers in kk, ru and en.
+
+A decision names its entity in one language and one grammatical case
+("Талов ауылдық округінің", "Таловского сельского округа"). The store keys an
+entity by its English name so that a Kazakh and a Russian decision about the
+same rural district meet; the three display names come from ``data/places.yaml``
+(known places) or from transliteration, dressed by ``data/entity_kinds.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import yaml
+from rapidfuzz import fuzz
+
+from bot import DATA_DIR
+from bot.ingest.fold import skeleton_phrase
+
+_TRANSLIT = dict(
+    zip(
+        "абвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюяә",
+        [
+            "a", "b", "v", "g", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "k", "l", "m",
+            "n", "n", "o", "o", "p", "r", "s", "t", "u", "u", "u", "f", "kh", "h", "ts", "ch",
+            "sh", "shch", "", "y", "i", "", "e", "yu", "ya", "a",
+        ],
+        strict=True,
+    )
+)
+
+# Case endings and kind words stripped to find the bare place name.
+_KIND_WORDS = re.compile(
+    r"\b(ауылдық|округі\w*|округ\w*|ауданы\w*|аудандық|қаласы\w*|ауылы\w*|кенті\w*|"
+    r"сельск\w+|район\w*|город\w*|села|село|посел\w+|аул\w*|г\.)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Place:
+    kk: str
+    ru: str
+    ru_noun: str
+    en: str
+
+
+@cache
+def _places() -> tuple[Place, ...]:
+    raw = yaml.safe_load((DATA_DIR / "places.yaml").read_text(encoding="utf-8")) or []
+    return tuple(Place(p["kk"], p["ru"], p.get("ru_noun", p["ru"]), p["en"]) for p in raw)
+
+
+@cache
+def _kinds() -> dict[str, dict[str, str]]:
+    return yaml.safe_load((DATA_DIR / "entity_kinds.yaml").read_text(encoding="utf-8"))
+
+
+def transliterate(text: str) -> str:
+    out = "".join(_TRANSLIT.get(ch, ch) if ch.islower() else
+                  _TRANSLIT.get(ch.lower(), ch).capitalize() for ch in text)
+    return out
+
+
+def find_place(name: str, *, threshold: float = 80) -> Place | None:
+    """The known place whose kk, ru or ru_noun name is closest to ``name`` (any script)."""
+    target = skeleton_phrase(name)
+    if not target:
+        return None
+    best: tuple[float, Place | None] = (0.0, None)
+    for place in _places():
+        for variant in (place.kk, place.ru, place.ru_noun):
+            other = skeleton_phrase(variant)
+            score = fuzz.ratio(target, other)
+            stem = min(len(target), len(other)) - 3  # case endings: -ского, -інің
+            if stem >= 4:
+                score = max(score, fuzz.ratio(target[:stem], other[:stem]) - 5)
+            if score > best[0]:
+                best = (score, place)
+    return best[1] if best[0] >= threshold else None
+
+
+def bare_name(entity: str) -> str:
+    """``"Таловского сельского округа"`` → ``"Таловского"``; kind words removed."""
+    return " ".join(_KIND_WORDS.sub(" ", entity).split()).strip(" ,.-")
+
+
+def place_for(name: str) -> Place:
+    """A known place, or one made up by transliteration for a name we have never seen."""
+    bare = bare_name(name) or name
+    place = find_place(bare)
+    if place is None:
+        en = transliterate(bare)
+        place = Place(bare, bare, bare, en)
+    return place
+
+
+def names(place: Place, kind: str) -> dict[str, str]:
+    template = _kinds().get(kind) or _kinds()["rural_district"]
+    fields = {"kk": place.kk, "ru": place.ru, "ru_noun": place.ru_noun, "en": place.en}
+    return {lang: template[lang].format(**fields) for lang in ("kk", "ru", "en")}
