@@ -1,0 +1,65 @@
+"""Settings of the Telegram bot, from the environment or a ``.env`` file.
+
+Every field reads the environment variable of the same name (case-insensitive);
+``BUDGET_DB`` names the store. ``ADMIN_IDS`` takes ``"1,2,3"`` or ``"[1, 2, 3]"``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+from urllib.parse import urlsplit
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from bot import DEFAULT_DB
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", populate_by_name=True
+    )
+
+    bot_token: SecretStr
+    telegram_api_url: str | None = None  # self-hosted Bot API server, e.g. http://127.0.0.1:8081
+    db_path: Path = Field(default=DEFAULT_DB, validation_alias="BUDGET_DB")
+    users_db: Path | None = None  # language choices; default: users.db next to the store
+    admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
+    redis_url: str | None = None
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_host: str = "0.0.0.0"
+    webhook_port: int = 8080
+    throttle_limit: int = 8  # updates per user ...
+    throttle_window: float = 10.0  # ... per this many seconds
+    log_level: str = "INFO"
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: object) -> object:
+        if isinstance(value, int):
+            return frozenset({value})
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                return frozenset(json.loads(text))
+            return frozenset(
+                int(part) for part in text.replace(";", ",").split(",") if part.strip()
+            )
+        return value
+
+    @field_validator("telegram_api_url", "redis_url", "webhook_url", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @property
+    def users_path(self) -> Path:
+        return self.users_db or self.db_path.with_name("users.db")
+
+    @property
+    def webhook_path(self) -> str:
+        """The path part of ``WEBHOOK_URL`` the local server listens on."""
+        return urlsplit(self.webhook_url or "").path or "/webhook"

@@ -1,0 +1,204 @@
+"""Building and running the bot: long polling, or an aiohttp webhook server.
+
+Everything a handler needs arrives through the dispatcher's workflow data
+(``answers``, ``admin_ids``, ``db_path``); nothing lives in module globals.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
+from aiogram.fsm.storage.base import BaseStorage
+from aiogram.fsm.storage.memory import MemoryStorage
+from aiogram.fsm.storage.redis import RedisStorage
+from aiogram.utils.i18n import I18n
+from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
+from aiohttp import web
+from redis.asyncio import Redis
+
+from bot.config import Settings
+from bot.telegram.commands import set_commands
+from bot.telegram.engine import Answers
+from bot.telegram.handlers import routers
+from bot.telegram.locale import make_i18n
+from bot.telegram.middlewares import (
+    Counter,
+    LanguageMiddleware,
+    MemoryCounter,
+    RedisCounter,
+    ThrottlingMiddleware,
+)
+from bot.telegram.prefs import LanguageStore, RedisLanguageStore, SqliteLanguageStore
+from bot.telegram.retry import RetryAfterMiddleware
+
+log = logging.getLogger(__name__)
+HEARTBEAT = Path("/tmp/budget-bot.alive")
+HEARTBEAT_EVERY = 20.0
+
+
+@dataclass
+class Services:
+    """What the dispatcher is built from; tests build it with fakes."""
+
+    answers: Answers
+    languages: LanguageStore
+    storage: BaseStorage
+    counter: Counter
+    i18n: I18n
+    redis: Redis | None = None
+
+
+def make_bot(settings: Settings) -> Bot:
+    api = (
+        TelegramAPIServer.from_base(settings.telegram_api_url)
+        if settings.telegram_api_url
+        else None
+    )
+    session = AiohttpSession(api=api) if api else AiohttpSession()
+    session.middleware(RetryAfterMiddleware())
+    return Bot(
+        token=settings.bot_token.get_secret_value(),
+        session=session,
+        default=DefaultBotProperties(parse_mode=ParseMode.HTML, link_preview_is_disabled=True),
+    )
+
+
+def make_services(settings: Settings, answers: Answers | None = None) -> Services:
+    if answers is None:
+        from bot.telegram.engine import EngineAnswers
+
+        answers = EngineAnswers(settings.db_path)
+    i18n = make_i18n()
+    if settings.redis_url:
+        redis = Redis.from_url(settings.redis_url)
+        return Services(
+            answers=answers,
+            languages=RedisLanguageStore(redis),
+            storage=RedisStorage(redis=redis),
+            counter=RedisCounter(redis, settings.throttle_window),
+            i18n=i18n,
+            redis=redis,
+        )
+    return Services(
+        answers=answers,
+        languages=SqliteLanguageStore(settings.users_path),
+        storage=MemoryStorage(),
+        counter=MemoryCounter(settings.throttle_window),
+        i18n=i18n,
+    )
+
+
+def make_dispatcher(settings: Settings, services: Services) -> Dispatcher:
+    dp = Dispatcher(
+        storage=services.storage,
+        answers=services.answers,
+        admin_ids=settings.admin_ids,
+        db_path=settings.db_path,
+        i18n=services.i18n,
+        languages=services.languages,
+    )
+    dp.include_routers(*routers())
+    LanguageMiddleware(services.i18n, services.languages).setup(dp)
+    throttle = ThrottlingMiddleware(services.counter, settings.throttle_limit)
+    for observer in (dp.message, dp.callback_query, dp.inline_query):
+        observer.outer_middleware(throttle)
+    dp.startup.register(on_startup)
+    dp.shutdown.register(on_shutdown)
+    # Drain handlers still running before anything (FSM storage first) is closed.
+    dp.shutdown.handlers.insert(0, dp.shutdown.handlers.pop())
+    return dp
+
+
+async def _heartbeat() -> None:
+    while True:
+        with contextlib.suppress(OSError):
+            HEARTBEAT.touch()
+        await asyncio.sleep(HEARTBEAT_EVERY)
+
+
+async def on_startup(bot: Bot, dispatcher: Dispatcher, i18n: I18n) -> None:
+    await set_commands(bot, i18n)
+    me = await bot.get_me()
+    dispatcher["heartbeat"] = asyncio.create_task(_heartbeat())
+    log.info("bot @%s is up", me.username)
+
+
+async def on_shutdown(dispatcher: Dispatcher, languages: LanguageStore) -> None:
+    log.info("shutting down: finishing updates in progress")
+    pending = set(getattr(dispatcher, "_handle_update_tasks", ()))
+    if pending:
+        await asyncio.wait(pending, timeout=10)
+    beat = dispatcher.workflow_data.pop("heartbeat", None)
+    if beat is not None:
+        beat.cancel()
+    with contextlib.suppress(OSError):
+        HEARTBEAT.unlink()
+    await languages.close()
+
+
+async def run_polling(settings: Settings, services: Services | None = None) -> None:
+    services = services or make_services(settings)
+    bot = make_bot(settings)
+    dp = make_dispatcher(settings, services)
+    await bot.delete_webhook(drop_pending_updates=False)
+    # SIGTERM/SIGINT stop polling; shutdown then drains running handlers.
+    await dp.start_polling(bot, handle_signals=True, close_bot_session=True)
+
+
+def webhook_app(settings: Settings, services: Services, bot: Bot) -> web.Application:
+    dp = make_dispatcher(settings, services)
+    secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
+
+    async def register(bot: Bot) -> None:
+        await bot.set_webhook(
+            settings.webhook_url or "",
+            secret_token=secret,
+            allowed_updates=dp.resolve_used_update_types(),
+        )
+
+    async def health(_request: web.Request) -> web.Response:
+        return web.json_response({"ok": True, "time": int(time.time())})
+
+    async def close_session(bot: Bot) -> None:
+        await bot.session.close()
+
+    dp.startup.register(register)
+    dp.shutdown.register(close_session)
+    app = web.Application()
+    SimpleRequestHandler(dispatcher=dp, bot=bot, secret_token=secret).register(
+        app, path=settings.webhook_path
+    )
+    app.router.add_get("/healthz", health)
+    setup_application(app, dp, bot=bot)
+    return app
+
+
+def run_webhook(settings: Settings, services: Services | None = None) -> None:
+    services = services or make_services(settings)
+    bot = make_bot(settings)
+    app = webhook_app(settings, services, bot)
+    # aiohttp turns SIGTERM into a graceful exit: requests in flight finish first.
+    web.run_app(
+        app, host=settings.webhook_host, port=settings.webhook_port, print=None, shutdown_timeout=15
+    )
+
+
+def run(settings: Settings) -> None:
+    logging.basicConfig(
+        level=settings.log_level.upper(),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    if settings.webhook_url:
+        run_webhook(settings)
+    else:
+        asyncio.run(run_polling(settings))

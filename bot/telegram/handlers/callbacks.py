@@ -1,0 +1,139 @@
+"""Buttons under answers: break down, other years, compare, chart, source, examples."""
+
+from __future__ import annotations
+
+import asyncio
+
+from aiogram import F, Router
+from aiogram.types import BufferedInputFile, CallbackQuery, Message
+from aiogram.utils.i18n import gettext as _
+
+from bot.telegram import charts, keyboards
+from bot.telegram.callbacks import Act, AnswerCB, AskCB, Chart, ChartCB, YearCB
+from bot.telegram.engine import Answers
+from bot.telegram.locale import in_lang
+from bot.telegram.text import esc
+from bot.telegram.views import area_chart, decisions_text, line_chart, send_reply, send_text
+
+router = Router(name="callbacks")
+# Every handler here needs the message the button sits under.
+router.callback_query.filter(F.message.as_("message"))
+
+
+@router.callback_query(AnswerCB.filter(F.act == Act.breakdown))
+async def breakdown(
+    callback: CallbackQuery, callback_data: AnswerCB, message: Message, answers: Answers
+) -> None:
+    await callback.answer()
+    d = callback_data
+    reply = answers.breakdown(d.code, d.year or None, d.lang, entity=answers.entity_of(d.ent))
+    await send_reply(message, reply, answers)
+
+
+@router.callback_query(AnswerCB.filter(F.act == Act.years))
+async def other_years(
+    callback: CallbackQuery, callback_data: AnswerCB, message: Message, answers: Answers
+) -> None:
+    await callback.answer()
+    d = callback_data
+    reply = answers.compare(
+        answers.years(), d.lang, code=d.code or None, entity=answers.entity_of(d.ent)
+    )
+    await send_reply(message, reply, answers)
+
+
+@router.callback_query(AnswerCB.filter(F.act == Act.compare))
+async def compare_previous(
+    callback: CallbackQuery, callback_data: AnswerCB, message: Message, answers: Answers
+) -> None:
+    await callback.answer()
+    d = callback_data
+    reply = answers.compare(
+        [d.year - 1, d.year], d.lang, code=d.code or None, entity=answers.entity_of(d.ent)
+    )
+    await send_reply(message, reply, answers)
+
+
+@router.callback_query(AnswerCB.filter(F.act == Act.source))
+async def source(
+    callback: CallbackQuery, callback_data: AnswerCB, message: Message, answers: Answers
+) -> None:
+    await callback.answer()
+    await send_text(
+        message, decisions_text(answers.decisions(callback_data.lang), callback_data.lang)
+    )
+
+
+@router.callback_query(ChartCB.filter())
+async def chart(
+    callback: CallbackQuery, callback_data: ChartCB, message: Message, answers: Answers
+) -> None:
+    d = callback_data
+    entity = answers.entity_of(d.ent)
+    if d.kind == Chart.areas:
+        points, labels = area_chart(answers, d.year or None, d.lang, entity)
+        draw = charts.bars
+    else:
+        points, labels = line_chart(answers, d.code or None, d.lang, entity)
+        draw = charts.line
+    if not points:
+        with in_lang(d.lang):
+            await callback.answer(_("There is nothing to draw for this yet."), show_alert=True)
+        return
+    await callback.answer()
+    png = await asyncio.to_thread(draw, points, labels, d.lang)
+    name = f"chart-{d.kind.value}-{d.year or 'years'}.png"
+    await message.answer_photo(
+        BufferedInputFile(png, filename=name),
+        caption=f"{esc(labels.title)}\n{esc(labels.subtitle)}",
+    )
+
+
+@router.callback_query(YearCB.filter(F.view == "budget"))
+async def budget_year(
+    callback: CallbackQuery, callback_data: YearCB, message: Message, answers: Answers, lang: str
+) -> None:
+    await callback.answer()
+    reply = answers.overview(callback_data.year, lang, entity=answers.entity_of(callback_data.ent))
+    nav = keyboards.year_nav("budget", callback_data.year, answers.years(), callback_data.ent, lang)
+    await send_text(message, esc(reply.text), nav)
+
+
+@router.callback_query(YearCB.filter(F.view == "top"))
+async def top_year(
+    callback: CallbackQuery, callback_data: YearCB, message: Message, answers: Answers, lang: str
+) -> None:
+    await callback.answer()
+    reply = answers.top(callback_data.year, lang, entity=answers.entity_of(callback_data.ent))
+    nav = keyboards.year_nav("top", callback_data.year, answers.years(), callback_data.ent, lang)
+    await send_text(message, esc(reply.text), nav)
+
+
+@router.callback_query(AskCB.filter(F.src == "ex"))
+async def example(
+    callback: CallbackQuery, callback_data: AskCB, message: Message, answers: Answers
+) -> None:
+    await callback.answer()
+    questions = answers.examples(callback_data.lang)
+    if callback_data.i < len(questions):
+        question = questions[callback_data.i]
+        await message.answer(f"💬 <i>{esc(question)}</i>")
+        await send_reply(message, answers.ask(question, callback_data.lang), answers)
+
+
+@router.callback_query(AskCB.filter(F.src == "sg"), F.message.reply_to_message.text.as_("asked"))
+async def suggestion(
+    callback: CallbackQuery, callback_data: AskCB, message: Message, asked: str, answers: Answers
+) -> None:
+    await callback.answer()
+    options = answers.ask(asked, callback_data.lang).suggestions
+    if callback_data.i < len(options):
+        question = options[callback_data.i]
+        await message.answer(f"💬 <i>{esc(question)}</i>")
+        await send_reply(message, answers.ask(question, callback_data.lang), answers)
+
+
+@router.callback_query()
+async def stale(callback: CallbackQuery) -> None:
+    """A button from an older version of the bot, or whose question is gone."""
+    await callback.answer(_("This button has expired — please ask again."), show_alert=True)

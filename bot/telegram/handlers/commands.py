@@ -1,0 +1,97 @@
+"""/budget /compare /top /export /sources /help."""
+
+from __future__ import annotations
+
+import asyncio
+
+from aiogram import Router
+from aiogram.filters import Command
+from aiogram.types import BufferedInputFile, Message
+from aiogram.utils.i18n import gettext as _
+from aiogram.utils.i18n import gettext as ngettext
+
+from bot.telegram import keyboards
+from bot.telegram.engine import Answers
+from bot.telegram.filters import YearArgs
+from bot.telegram.text import esc
+from bot.telegram.views import decisions_text, export_files, send_reply, send_text
+
+router = Router(name="commands")
+
+
+@router.message(Command("budget"), YearArgs())
+async def budget(message: Message, years: list[int], answers: Answers, lang: str) -> None:
+    reply = answers.overview(years[0] if years else None, lang)
+    year = max(reply.years) if reply.years else 0
+    nav = keyboards.year_nav(
+        "budget", year, answers.years(), answers.entity_key(reply.entity), lang
+    )
+    await send_text(message, esc(reply.text), nav if year else None)
+
+
+@router.message(Command("top"), YearArgs())
+async def top(message: Message, years: list[int], answers: Answers, lang: str) -> None:
+    reply = answers.top(years[0] if years else None, lang)
+    year = max(reply.years) if reply.years else 0
+    nav = keyboards.year_nav("top", year, answers.years(), answers.entity_key(reply.entity), lang)
+    await send_text(message, esc(reply.text), nav if year else None)
+
+
+@router.message(Command("compare"), YearArgs(most=2))
+async def compare(message: Message, years: list[int], answers: Answers, lang: str) -> None:
+    known = answers.years()
+    if len(years) == 1:
+        years = [years[0] - 1, years[0]]
+    reply = answers.compare(sorted(set(years or known[-2:])), lang)
+    await send_reply(message, reply, answers)
+
+
+@router.message(Command("export"), YearArgs())
+async def export(message: Message, years: list[int], answers: Answers, lang: str) -> None:
+    year = years[0] if years else None
+    rows = answers.export_rows(year=year)
+    if not rows:
+        known = ", ".join(str(y) for y in answers.years()) or "—"
+        await message.answer(
+            _("No lines for {year}. Years in the store: {years}.").format(year=year, years=known)
+        )
+        return
+    files = await asyncio.to_thread(export_files, rows, year, lang)
+    for name, data in files:
+        await message.answer_document(BufferedInputFile(data, filename=name))
+    await message.answer(
+        ngettext(
+            "{count} line, amounts in thousand tenge, with its source.",
+            "{count} lines, amounts in thousand tenge, with the source of each line.",
+            len(rows),
+        ).format(count=len(rows))
+    )
+
+
+@router.message(Command("sources"))
+async def sources(message: Message, answers: Answers, lang: str) -> None:
+    await send_text(message, decisions_text(answers.decisions(lang), lang))
+
+
+@router.message(Command("help"))
+async def help_(message: Message, answers: Answers, lang: str) -> None:
+    reply = answers.help(lang)
+    text = (
+        esc(reply.text)
+        + "\n\n"
+        + _(
+            "Commands: /budget [year] · /compare 2023 2024 · /top [year] · /export [year] · "
+            "/sources · /lang"
+        )
+    )
+    await send_text(message, text, keyboards.examples(answers.examples(lang), lang))
+
+
+@router.message(Command("budget", "top", "export", "compare"))
+async def usage(message: Message) -> None:
+    await message.answer(
+        _(
+            "Please give a year, for example <code>/budget 2024</code> or "
+            "<code>/compare 2023 2024</code>."
+        )
+    )

@@ -1,0 +1,17 @@
+"""Any other text is a question for the answer engine."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.types import Message
+
+from bot.telegram.engine import Answers
+from bot.telegram.views import send_reply
+
+router = Router(name="questions")
+
+
+@router.message(F.text.as_("text"))
+async def question(message: Message, text: str, answers: Answers, lang: str) -> None:
+    reply = answers.ask(text, lang)
+    await send_reply(message, reply, answers, quote=True)

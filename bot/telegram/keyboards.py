@@ -1,0 +1,124 @@
+"""Inline keyboards, built with callback-data factories in the reply's language."""
+
+from __future__ import annotations
+
+from aiogram.types import InlineKeyboardMarkup
+from aiogram.utils.i18n import gettext as _
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.answer.model import Reply
+from bot.telegram.callbacks import (
+    Act,
+    AnswerCB,
+    AskCB,
+    Chart,
+    ChartCB,
+    LangCB,
+    UploadCB,
+    YearCB,
+)
+from bot.telegram.engine import Answers
+from bot.telegram.locale import in_lang
+
+LANG_NAMES: dict[str, str] = {"kk": "🇰🇿 Қазақша", "ru": "🇷🇺 Русский", "en": "🇬🇧 English"}
+AREA_INTENTS = frozenset({"overview", "top", "breakdown"})
+
+
+def languages() -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    for lang, label in LANG_NAMES.items():
+        kb.button(text=label, callback_data=LangCB(lang=lang))
+    return kb.adjust(3).as_markup()
+
+
+def for_reply(reply: Reply, answers: Answers) -> InlineKeyboardMarkup | None:
+    """The buttons that fit an answer: break down, other years, compare, chart, source."""
+    lang = reply.lang
+    year = max(reply.years) if reply.years else 0
+    code = reply.code or ""
+    ent = answers.entity_key(reply.entity)
+    known = answers.years()
+    kb = InlineKeyboardBuilder()
+    sizes: list[int] = []
+    with in_lang(lang):
+        if reply.intent == "unknown" or (reply.suggestions and not reply.items):
+            for i, text in enumerate(reply.suggestions[:3]):
+                kb.button(text=f"🔎 {text}", callback_data=AskCB(src="sg", i=i, lang=lang))
+                sizes.append(1)
+            return kb.adjust(*sizes).as_markup() if sizes else None
+        if reply.intent in {"help", "catalog", "explain"}:
+            return None
+        row = 0
+        if code and reply.intent != "breakdown" and answers.has_children(code):
+            kb.button(
+                text=_("🔍 Break down"),
+                callback_data=AnswerCB(act=Act.breakdown, lang=lang, code=code, year=year, ent=ent),
+            )
+            row += 1
+        if code and len(known) > 1 and reply.intent != "compare":
+            kb.button(
+                text=_("📅 Other years"),
+                callback_data=AnswerCB(act=Act.years, lang=lang, code=code, year=year, ent=ent),
+            )
+            row += 1
+        if year and (year - 1) in known and reply.intent != "compare":
+            kb.button(
+                text=_("⚖️ Compare with {year}").format(year=year - 1),
+                callback_data=AnswerCB(act=Act.compare, lang=lang, code=code, year=year, ent=ent),
+            )
+            row += 1
+        if row:
+            sizes.append(min(row, 2))
+            if row > 2:
+                sizes.append(row - 2)
+        tail = 0
+        if reply.intent in AREA_INTENTS and year:
+            kb.button(
+                text=_("📊 Chart"),
+                callback_data=ChartCB(kind=Chart.areas, lang=lang, year=year, ent=ent),
+            )
+            tail += 1
+        elif code or reply.intent == "compare":
+            kb.button(
+                text=_("📈 Chart"),
+                callback_data=ChartCB(kind=Chart.line, lang=lang, code=code, year=year, ent=ent),
+            )
+            tail += 1
+        if reply.sources:
+            kb.button(
+                text=_("📄 Source"),
+                callback_data=AnswerCB(act=Act.source, lang=lang, code=code, year=year, ent=ent),
+            )
+            tail += 1
+        if tail:
+            sizes.append(tail)
+    return kb.adjust(*sizes).as_markup() if sizes else None
+
+
+def year_nav(view: str, year: int, known: list[int], ent: str, lang: str) -> InlineKeyboardMarkup:
+    """◀ previous year · chart · next year ▶ under /budget and /top."""
+    kb = InlineKeyboardBuilder()
+    with in_lang(lang):
+        if (year - 1) in known:
+            kb.button(text=f"◀ {year - 1}", callback_data=YearCB(view=view, year=year - 1, ent=ent))
+        kb.button(
+            text=_("📊 Chart"),
+            callback_data=ChartCB(kind=Chart.areas, lang=lang, year=year, ent=ent),
+        )
+        if (year + 1) in known:
+            kb.button(text=f"{year + 1} ▶", callback_data=YearCB(view=view, year=year + 1, ent=ent))
+    return kb.adjust(3).as_markup()
+
+
+def examples(questions: list[str], lang: str) -> InlineKeyboardMarkup | None:
+    kb = InlineKeyboardBuilder()
+    for i, text in enumerate(questions[:6]):
+        kb.button(text=f"💬 {text}", callback_data=AskCB(src="ex", i=i, lang=lang))
+    return kb.adjust(1).as_markup() if questions else None
+
+
+def confirm_upload() -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    kb.button(text=_("✅ Confirm and store"), callback_data=UploadCB(ok=True))
+    kb.button(text=_("✖️ Cancel"), callback_data=UploadCB(ok=False))
+    return kb.adjust(2).as_markup()

@@ -1,0 +1,114 @@
+"""Middlewares: the user's language (gettext locale) and per-user throttling."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any, Protocol
+
+from aiogram import BaseMiddleware
+from aiogram.types import CallbackQuery, InlineQuery, Message, TelegramObject, User
+from aiogram.utils.i18n import I18n, I18nMiddleware
+from aiogram.utils.i18n import gettext as _
+from redis.asyncio import Redis
+
+from bot.i18n import DEFAULT_LANG, LANGS
+from bot.telegram.prefs import LanguageStore
+
+
+def telegram_lang(user: User | None) -> str:
+    """The user's Telegram interface language if we speak it, else the default."""
+    code = ((user and user.language_code) or "").lower().replace("_", "-").split("-")[0]
+    return code if code in LANGS else DEFAULT_LANG
+
+
+class LanguageMiddleware(I18nMiddleware):
+    """Chooses the stored language, else the Telegram one; exposes it as ``lang``."""
+
+    def __init__(self, i18n: I18n, store: LanguageStore) -> None:
+        super().__init__(i18n=i18n)
+        self.store = store
+
+    async def get_locale(self, event: TelegramObject, data: dict[str, Any]) -> str:
+        user: User | None = data.get("event_from_user")
+        stored = await self.store.get(user.id) if user else None
+        lang = stored if stored in LANGS else telegram_lang(user)
+        data["lang"] = lang
+        return lang
+
+    async def set_locale(self, user_id: int, lang: str) -> None:
+        await self.store.set(user_id, lang)
+
+
+class Counter(Protocol):
+    async def hit(self, user_id: int) -> int:
+        """Count one update in the user's current window; return the count so far."""
+        ...
+
+
+class MemoryCounter:
+    def __init__(self, window: float) -> None:
+        self.window = window
+        self._hits: dict[int, tuple[float, int]] = {}
+
+    async def hit(self, user_id: int) -> int:
+        now = time.monotonic()
+        start, count = self._hits.get(user_id, (now, 0))
+        if now - start >= self.window:
+            start, count = now, 0
+        self._hits[user_id] = (start, count + 1)
+        if len(self._hits) > 50_000:  # forget idle users
+            self._hits = {k: v for k, v in self._hits.items() if now - v[0] < self.window}
+        return count + 1
+
+
+class RedisCounter:
+    """A fixed window shared by every instance: INCR + EXPIRE."""
+
+    def __init__(self, redis: Redis, window: float, prefix: str = "budget-bot:throttle") -> None:
+        self.redis = redis
+        self.window_ms = max(1, int(window * 1000))
+        self.prefix = prefix
+
+    async def hit(self, user_id: int) -> int:
+        key = f"{self.prefix}:{user_id}"
+        async with self.redis.pipeline(transaction=True) as pipe:
+            pipe.incr(key)
+            pipe.pexpire(key, self.window_ms, nx=True)
+            count, _ = await pipe.execute()
+        return int(count)
+
+
+class ThrottlingMiddleware(BaseMiddleware):
+    """At most ``limit`` updates per user per window; one polite notice, then silence."""
+
+    def __init__(self, counter: Counter, limit: int) -> None:
+        self.counter = counter
+        self.limit = limit
+
+    async def __call__(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:
+        user: User | None = data.get("event_from_user")
+        if user is None or self.limit <= 0:
+            return await handler(event, data)
+        count = await self.counter.hit(user.id)
+        if count <= self.limit:
+            return await handler(event, data)
+        if count == self.limit + 1:
+            await self._notice(event)
+        elif isinstance(event, CallbackQuery):
+            await event.answer()
+        return None
+
+    async def _notice(self, event: TelegramObject) -> None:
+        text = _("You are asking a bit fast. Please wait a few seconds and try again.")
+        if isinstance(event, Message):
+            await event.answer(text)
+        elif isinstance(event, CallbackQuery):
+            await event.answer(text, show_alert=False)
+        elif isinstance(event, InlineQuery):
+            await event.answer([], cache_time=1, is_personal=True)
