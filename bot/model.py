@@ -101,9 +101,10 @@ class Repair:
     entity: str
     year: int
     code: str
-    printed: str
+    printed: str  # "" when the cell was lost and the sums filled it in
     value: Decimal
     constraint: str
+    source: str = ""  # "point 1" | "appendix 2"
 
 
 @dataclass
@@ -114,6 +115,7 @@ class Problem:
     year: int | None
     code: str
     message: str
+    source: str = ""
 
 
 @dataclass

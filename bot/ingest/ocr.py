@@ -638,6 +638,9 @@ def _parse_appendix(block: list[tuple[int, str]], classifier: Classifier) -> lis
         first_amount = next((i for i, t in enumerate(tokens) if t.kind == "amount"), None)
         summary_label = skeleton_phrase(classifier.by_code[key].name_kk)
         if first_amount is None:
+            # the row is there but its figure was lost; the sums may give it back
+            lines.append(Line(code=key, amount=None, section="summary", source="",
+                              name_printed=body[0][1].strip()))
             continue
         amount = tokens[first_amount]
         # words of the summary row: the leading ones up to its amount

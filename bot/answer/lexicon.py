@@ -1,0 +1,62 @@
+"""Per-language knowledge of the answer engine, read from ``data/answer/{lang}.yaml``.
+
+Everything that differs between Kazakh, Russian and English — question words, intent
+cues, relative-year phrases, stop words, Kazakh suffixes, extra words for budget lines —
+is data, so a linguist can improve understanding without touching Python.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from bot import DATA_DIR
+from bot.answer.text import fold
+
+LANGS: tuple[str, ...] = ("kk", "ru", "en")
+ANSWER_DATA = DATA_DIR / "answer"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    lang: str
+    markers: frozenset[str]  # folded words that give the language away
+    stopwords: frozenset[str]  # folded words that never name a topic
+    relative_years: dict[str, tuple[str, ...]]  # offset name → folded phrases
+    intents: dict[str, tuple[str, ...]]  # intent → folded cue prefixes/phrases
+    topics: dict[str, tuple[str, ...]]  # classifier code → extra words (as written)
+    entity_words: frozenset[str]  # generic words in budget holders' names
+    suffixes: tuple[str, ...] = ()  # Kazakh: folded suffixes, longest first
+    alternations: dict[str, str] = field(default_factory=dict)  # stem-final letter swaps
+    year_words: tuple[str, ...] = ()  # folded words that follow a year ("жылы", "году")
+    numbers: dict[str, int] = field(default_factory=dict)  # folded number words → value
+
+
+def _folded(words: object) -> tuple[str, ...]:
+    return tuple(fold(str(w)).strip() for w in (words or []) if str(w).strip())
+
+
+@cache
+def lexicon(lang: str, directory: Path = ANSWER_DATA) -> Lexicon:
+    data = yaml.safe_load((directory / f"{lang}.yaml").read_text(encoding="utf-8")) or {}
+    suffixes = sorted(set(_folded(data.get("suffixes"))), key=len, reverse=True)
+    return Lexicon(
+        lang=lang,
+        markers=frozenset(_folded(data.get("markers"))),
+        stopwords=frozenset(_folded(data.get("stopwords"))),
+        relative_years={k: _folded(v) for k, v in (data.get("relative_years") or {}).items()},
+        intents={k: _folded(v) for k, v in (data.get("intents") or {}).items()},
+        topics={str(k): tuple(str(w) for w in v or ()) for k, v in (data.get("topics") or {}).items()},
+        entity_words=frozenset(_folded(data.get("entity_words"))),
+        suffixes=tuple(suffixes),
+        alternations={fold(str(k)): fold(str(v)) for k, v in (data.get("alternations") or {}).items()},
+        year_words=_folded(data.get("year_words")),
+        numbers={fold(str(k)): int(v) for k, v in (data.get("numbers") or {}).items()},
+    )
+
+
+def all_lexicons() -> dict[str, Lexicon]:
+    return {lang: lexicon(lang) for lang in LANGS}

@@ -1,0 +1,57 @@
+"""Reduce word forms to stems so ``дорогам``/``дороги`` and ``жолдарға``/``жол`` meet.
+
+Russian and English use the Snowball stemmers; Kazakh, agglutinative and without a
+stemmer on PyPI, strips suffixes listed in ``data/answer/kk.yaml`` from the end of the
+folded word while a stem of at least three letters remains.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import snowballstemmer
+
+from bot.answer.lexicon import lexicon
+from bot.answer.text import is_latin
+
+_RU = snowballstemmer.stemmer("russian")
+_EN = snowballstemmer.stemmer("english")
+MIN_STEM = 3
+
+
+@lru_cache(maxsize=65536)
+def stem_kk(word: str) -> str:
+    """Strip Kazakh suffixes (plural, possessive, case) from a folded word."""
+    lex = lexicon("kk")
+    changed = True
+    while changed and len(word) > MIN_STEM:
+        changed = False
+        for suffix in lex.suffixes:
+            if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
+                word = word[: -len(suffix)]
+                changed = True
+                break
+    last = word[-1:]
+    if last in lex.alternations:  # жарығы → жарыг → жарык
+        word = word[:-1] + lex.alternations[last]
+    return word
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str, lang: str) -> str:
+    """The stem of a folded word in ``lang``."""
+    if word.isdigit():
+        return word
+    if lang == "kk":
+        return stem_kk(word)
+    if lang == "en":
+        return _EN.stemWord(word)
+    return _RU.stemWord(word)
+
+
+@lru_cache(maxsize=65536)
+def stems(word: str) -> tuple[str, ...]:
+    """Every stem a folded query word may have, whichever language it is in."""
+    if is_latin(word):
+        return tuple(dict.fromkeys((word, stem(word, "en"))))
+    return tuple(dict.fromkeys((word, stem(word, "ru"), stem(word, "kk"))))

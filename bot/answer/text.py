@@ -1,0 +1,78 @@
+"""Cleaning and tokenising a citizen's question before anything tries to understand it.
+
+Questions arrive from a chat box: control characters, emoji, 10,000 pasted characters,
+Kazakh typed on a Russian keyboard (``жолдарга`` for ``жолдарға``). Everything that
+matches words works on one *folded* form — lower case, ``ё`` → ``е`` and the Kazakh
+letters mapped to their nearest Russian-keyboard letter — so that both spellings meet.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Longest question worth reading; the rest of a pasted wall of text is ignored.
+MAX_CHARS = 500
+
+# Kazakh-specific letters → what people type without a Kazakh layout (and ё → е).
+_FOLD = str.maketrans(
+    {
+        "ә": "а",
+        "ғ": "г",
+        "қ": "к",
+        "ң": "н",
+        "ө": "о",
+        "ұ": "у",
+        "ү": "у",
+        "һ": "х",
+        "і": "и",
+        "ё": "е",
+        "i": "и",  # Latin i typed in place of Kazakh і inside a Cyrillic word is handled below
+    }
+)
+KAZAKH_LETTERS = frozenset("әғқңөұүһі")
+_TOKEN = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*|\d+(?:[.,]\d+)*|%", re.UNICODE)
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[a-z]")
+
+
+def clean(raw: object) -> str:
+    """Printable, NFC, single-spaced text of at most :data:`MAX_CHARS` characters."""
+    text = raw if isinstance(raw, str) else ""
+    text = unicodedata.normalize("NFC", text[: MAX_CHARS * 4])
+    kept = [
+        ch if unicodedata.category(ch)[0] not in "CZ" or ch == " " else " "
+        for ch in text
+        if unicodedata.category(ch) not in {"Cs", "Co", "Cn"}
+    ]
+    return " ".join("".join(kept).split())[:MAX_CHARS]
+
+
+def fold(text: str) -> str:
+    """Lower-case and fold Kazakh letters so ``жолдарға`` and ``жолдарга`` compare equal.
+
+    A Latin ``i`` is folded to Cyrillic only inside an otherwise Cyrillic word (people type
+    ``бюджетi``); English words keep theirs.
+    """
+    low = text.lower()
+    out = []
+    for word in re.split(r"(\s+)", low):
+        if "i" in word and _CYRILLIC.search(word):
+            word = word.translate(_FOLD)
+        else:
+            word = word.translate({k: v for k, v in _FOLD.items() if k != ord("i")})
+        out.append(word)
+    return "".join(out)
+
+
+def tokens(text: str) -> list[str]:
+    """Word and number tokens of already folded text."""
+    return _TOKEN.findall(text)
+
+
+def is_cyrillic(token: str) -> bool:
+    return bool(_CYRILLIC.search(token))
+
+
+def is_latin(token: str) -> bool:
+    return bool(_LATIN.search(token))

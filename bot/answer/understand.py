@@ -1,0 +1,176 @@
+"""Read a question: its language, years, intent cues, budget holder, topic and glossary term.
+
+Reading never touches the store; :class:`bot.answer.engine.Engine` decides what to answer
+from the :class:`Reading`. All language knowledge comes from ``data/answer/`` and the
+classifier; this module only combines it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from bot.answer.lexicon import LANGS, Lexicon, all_lexicons
+from bot.answer.match import Hit, PhraseIndex
+from bot.answer.morph import stem
+from bot.answer.text import KAZAKH_LETTERS, clean, fold, is_cyrillic, is_latin, tokens
+from bot.answer.years import find_years
+from bot.classifier import Classifier
+
+# Classifier kinds never offered as a topic: an administrator (124) spans every group.
+NOT_TOPICS = frozenset({"admin"})
+MAX_TOP = 20
+
+
+@dataclass
+class Reading:
+    query: str
+    text: str
+    lang: str
+    years: tuple[int, ...] = ()
+    is_range: bool = False
+    cues: set[str] = field(default_factory=set)
+    n: int | None = None
+    words: list[str] = field(default_factory=list)  # folded content words
+    entity: str | None = None
+    topics: list[Hit] = field(default_factory=list)
+    glossary: list[Hit] = field(default_factory=list)
+    unexplained: list[str] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not any(ch.isalnum() for ch in self.text)
+
+
+def _cue_pattern(cues: Iterable[str]) -> re.Pattern[str] | None:
+    parts = []
+    for cue in sorted(set(cues), key=len, reverse=True):
+        body = r"\s+".join(re.escape(w) for w in cue.split())
+        if not body:
+            continue
+        parts.append((r"(?<!\w)" if re.match(r"\w", cue) else "") + body)
+    return re.compile("|".join(parts)) if parts else None
+
+
+class Reader:
+    """Understands questions against a classifier, a glossary and the store's entities."""
+
+    def __init__(
+        self,
+        classifier: Classifier,
+        glossary: dict[str, dict[str, list[str]]],
+        entity_names: dict[str, list[tuple[str, str]]],
+    ) -> None:
+        """``glossary``: key → lang → terms; ``entity_names``: entity → [(lang, name)]."""
+        self.lex: dict[str, Lexicon] = all_lexicons()
+        stop = {lang: lx.stopwords | frozenset(lx.year_words) for lang, lx in self.lex.items()}
+        self.stopwords = frozenset().union(*stop.values())
+        intents = sorted({i for lx in self.lex.values() for i in lx.intents})
+        self.cue_patterns = {
+            intent: p
+            for intent in intents
+            if (p := _cue_pattern(c for lx in self.lex.values() for c in lx.intents.get(intent, ())))
+        }
+        self.numbers = {}
+        for lx in self.lex.values():
+            self.numbers.update(lx.numbers)
+
+        topic_phrases = []
+        for e in classifier:
+            if e.kind in NOT_TOPICS:
+                continue
+            for lang in LANGS:
+                topic_phrases.append((e.code, lang, e.name(lang)))
+                topic_phrases.extend((e.code, lang, w) for w in e.keywords.get(lang, ()))
+        for lang, lx in self.lex.items():
+            for code, words in lx.topics.items():
+                if code in classifier.by_code and classifier.by_code[code].kind not in NOT_TOPICS:
+                    topic_phrases.extend((code, lang, w) for w in words)
+        self.topics = PhraseIndex(topic_phrases, stop)
+        self.glossary = PhraseIndex(
+            ((key, lang, term) for key, by_lang in glossary.items() for lang, terms in by_lang.items() for term in terms),
+            stop,
+        )
+        entity_stop = {
+            lang: stop[lang] | self.lex[lang].entity_words for lang in LANGS
+        }
+        self.entities = PhraseIndex(
+            ((key, lang, name) for key, names in entity_names.items() for lang, name in names),
+            entity_stop,
+        )
+        # Stems each language's words have, to tell Kazakh typed without its letters from Russian.
+        self.vocab: dict[str, set[str]] = {lang: set() for lang in LANGS}
+        for lang, lx in self.lex.items():
+            words = set(lx.markers) | set(lx.stopwords) | set(lx.year_words)
+            for phrase in [*lx.topics.values()]:
+                words.update(tokens(fold(" ".join(phrase))))
+            for e in classifier:
+                words.update(tokens(fold(e.name(lang))))
+                words.update(tokens(fold(" ".join(e.keywords.get(lang, ())))))
+            for by_lang in glossary.values():
+                words.update(tokens(fold(" ".join(by_lang.get(lang, [])))))
+            self.vocab[lang] = {stem(w, lang) for w in words if not w.isdigit()} | words
+
+    def detect_language(self, text: str) -> str:
+        """kk, ru or en by majority of recognised words; Kazakh letters count double."""
+        score = dict.fromkeys(LANGS, 0.0)
+        for raw in tokens(text.lower()):
+            if raw.isdigit():
+                continue
+            word = fold(raw)
+            if any(ch in KAZAKH_LETTERS for ch in raw):
+                score["kk"] += 2
+            elif is_latin(word) and not is_cyrillic(word):
+                score["kk" if word in self.lex["kk"].markers else "en"] += 1
+            elif is_cyrillic(word):
+                ru = word in self.vocab["ru"] or stem(word, "ru") in self.vocab["ru"]
+                kk = word in self.vocab["kk"] or stem(word, "kk") in self.vocab["kk"]
+                score["ru"] += ru
+                score["kk"] += kk
+                if not ru and not kk:
+                    score["ru"] += 0.1  # an unknown Cyrillic word is more likely Russian
+        best = max(LANGS, key=lambda lang: (score[lang], lang == "ru"))
+        return best if score[best] > 0 else "ru"
+
+    def read(self, query: object, lang: str | None = None, today: date | None = None) -> Reading:
+        text = clean(query)
+        today = today or date.today()
+        language = lang if lang in LANGS else self.detect_language(text)
+        reading = Reading(query=query if isinstance(query, str) else "", text=text, lang=language)
+        if reading.empty:
+            return reading
+        folded = fold(text)
+        found = find_years(folded, list(self.lex.values()), today)
+        reading.years, reading.is_range = found.years, found.is_range
+        blank = list(folded)
+        for s, e in found.spans:
+            blank[s:e] = " " * (e - s)
+        for intent, pattern in self.cue_patterns.items():
+            for m in pattern.finditer(folded):
+                reading.cues.add(intent)
+                s, e = m.span()
+                blank[s:e] = " " * (e - s)
+        rest = tokens("".join(blank))
+        for w in rest:
+            if w.isdigit() and 0 < int(w) <= MAX_TOP and reading.n is None:
+                reading.n = int(w)
+            elif w in self.numbers and reading.n is None and "top" in reading.cues:
+                reading.n = self.numbers[w]
+        words = [w for w in rest if not w.isdigit() and w not in self.stopwords and len(w) > 1]
+        ent_hits = self.entities.search(words)
+        if ent_hits:
+            reading.entity = ent_hits[0].key
+            words = [w for i, w in enumerate(words) if i not in ent_hits[0].words]
+        reading.words = words
+        reading.topics = self.topics.search(words)
+        reading.glossary = self.glossary.search(words)
+        explained: set[int] = set()
+        for hits in (reading.topics[:1], reading.glossary[:1]):
+            for h in hits:
+                explained |= h.words
+        reading.unexplained = [
+            w for i, w in enumerate(words) if i not in explained and w not in self.numbers
+        ]
+        return reading

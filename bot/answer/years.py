@@ -1,0 +1,55 @@
+"""Years a question asks about: "2024", "2024 жылы", "2023–2025", "биыл", "last year"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from bot.answer.lexicon import Lexicon
+
+MIN_YEAR, MAX_YEAR = 1991, 2100
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+# "2023–2025", "2023-2025", "2023 - 2025", "с 2023 по 2025", "from 2023 to 2025", "2023 по 2025"
+_RANGE = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})\s*(?:[-‐‑‒–—]|\.\.|по|to|till|until|through|дейін|-ге дейін)\s*((?:19|20)\d{2})(?!\d)"
+)
+OFFSETS = {"this": 0, "last": -1, "next": 1, "before_last": -2}
+
+
+@dataclass(frozen=True)
+class Years:
+    years: tuple[int, ...]  # sorted, unique
+    spans: tuple[tuple[int, int], ...]  # where they were written (so topic search skips them)
+    is_range: bool = False
+
+
+def find_years(folded: str, lexicons: list[Lexicon], today: date) -> Years:
+    """Explicit and relative years in already folded text."""
+    found: set[int] = set()
+    spans: list[tuple[int, int]] = []
+    is_range = False
+    for m in _RANGE.finditer(folded):
+        a, b = sorted((int(m.group(1)), int(m.group(2))))
+        if MIN_YEAR <= a and b <= MAX_YEAR and b - a <= 20:
+            found.update(range(a, b + 1))
+            spans.append(m.span())
+            is_range = True
+    for m in _YEAR.finditer(folded):
+        if any(s <= m.start() < e for s, e in spans):
+            continue
+        year = int(m.group(1))
+        if MIN_YEAR <= year <= MAX_YEAR:
+            found.add(year)
+            spans.append(m.span())
+    relative = sorted(
+        ((phrase, name) for lex in lexicons for name, ps in lex.relative_years.items() for phrase in ps),
+        key=lambda pn: -len(pn[0]),
+    )
+    for phrase, name in relative:  # longest first: "өткен жылдың алдында" before "өткен жыл"
+        for m in re.finditer(r"(?<!\w)" + re.escape(phrase), folded):
+            if any(s < m.end() and m.start() < e for s, e in spans):
+                continue
+            found.add(today.year + OFFSETS.get(name, 0))
+            spans.append(m.span())
+    return Years(tuple(sorted(found)), tuple(spans), is_range)
