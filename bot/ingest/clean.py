@@ -171,9 +171,15 @@ def find_entities(text: str) -> list[tuple[int, Entity]]:
     return found
 
 
+def main_entity(text: str) -> Entity | None:
+    """The entity a budget phrase is about: the first one named, a district only if nothing else is."""
+    ents = [e for _, e in find_entities(text)]
+    return next((e for e in ents if e.kind != "district"), ents[0] if ents else None)
+
+
 def issuer_from(text: str) -> str:
     """The maslikhat's name in the nominative, from an operative or a genitive phrase."""
-    m = re.search(rf"((?:{_CAP}\s+){{1,3}}(?:[а-яәғқңөұүһі]+\s+)?мәслихат(?:ы|тың|ының)?)\b", text)
+    m = re.search(rf"({_CAP}\s+(?:[а-яәғқңөұүһі]+\s+)?мәслихат(?:ы|тың|ының)?)\b", text)
     if m:
         name = " ".join(m.group(1).split())
         name = re.sub(r"мәслихат(?:ының|тың)$", "мәслихаты", name)
@@ -200,6 +206,14 @@ _SUMMARY_LABELS: list[tuple[str, re.Pattern[str]]] = [
     ("financing", re.compile(r"^(бюджет тапшылығ\w* қаржыландыру|финансирование дефицита)")),
     ("deficit", re.compile(r"^(бюджет тапшылығы|дефицит)")),
 ]
+# Codeless sub-rows of an appendix (and of point 1) that carry no EBK code of their own.
+_STRUCTURAL = re.compile(
+    r"^(бюджеттік кредиттер|бюджеттік кредиттерді өтеу|қаржы активтерін сатып алу|"
+    r"мемлекеттің қаржы активтерін сатудан түсетін түсімдер|қарыздар түсімі|қарыздарды өтеу|"
+    r"бюджет қаражатының пайдаланылатын қалдықтары|бюджетные кредиты|погашение бюджетных кредитов|"
+    r"приобретение финансовых активов|поступления от продажи финансовых активов государства|"
+    r"поступление займов|погашение займов|используемые остатки бюджетных средств)\b"
+)
 _TOP_KEYS = {"income_total", "expense_total", "net_lending", "fin_assets_saldo", "deficit", "financing"}
 _ITEM_PREFIX = re.compile(r"^[\s\"«“']*(?:(\d{1,2})\)|([IVX]{1,4})\.)?\s*")
 _ZERO = re.compile(r"нөлге\s+тең|равн\w*\s+нулю", re.IGNORECASE)
@@ -311,7 +325,7 @@ class _Parser:
         issuer = ""
         if operative:
             head = re.split(r"ШЕШІМ ҚАБЫЛДАДЫ|ШЕШТІ|РЕШИЛ", operative)[0]
-            m = re.search(rf"((?:{_CAP}\s+){{1,3}}(?:[\w]+\s+)?м[аә]слихат\w*)\s*$", head.strip() + " ")
+            m = re.search(rf"({_CAP}\s+(?:[\w]+\s+)?м[аә]слихат\w*)\s*$", head.strip() + " ")
             if m:
                 issuer = " ".join(m.group(1).split())
         if not issuer:
@@ -394,8 +408,7 @@ class _Parser:
                 self._replacements(number, plines, doc)
                 continue
             head = re.split(r"\n\s*1\)", text, maxsplit=1)[0]
-            ents = find_entities(head)
-            entity = ents[0][1] if ents else None
+            entity = main_entity(head)
             year = self._point_year(head)
             appx = self._appendix_numbers(head)
             if entity and appx:
@@ -408,9 +421,9 @@ class _Parser:
             self._summary_items(plines, entity, year, f"point {number}")
 
     def _fallback_entity(self, doc: Document) -> Entity | None:
-        ents = find_entities(doc.title)
-        if ents:
-            return ents[0][1]
+        found = main_entity(doc.title)
+        if found:
+            return found
         if doc.issuer:
             district = re.sub(r"\s+(аудандық\s+мәслихаты|районный\s+маслихат)$", "", doc.issuer)
             if district != doc.issuer:
@@ -455,9 +468,9 @@ class _Parser:
         for seg in self._segments(plines):
             m = re.match(r"^(?:По|по)\s+(.+)$", seg) or re.match(r"^(.+?)\s+бойынша$", seg)
             if m and not re.match(r"^\s*\d\)", seg):
-                ents = find_entities(m.group(1))
-                if ents:
-                    current = ents[0][1]
+                found = main_entity(m.group(1))
+                if found:
+                    current = found
                     continue
             key = summary_key(seg)
             if key is None:
@@ -492,12 +505,12 @@ class _Parser:
         text = "\n".join(plines)
         base = re.search(r"[\"«“]([^\"»”]*(?:бюджет|бюджеті)[^\"»”]*)[\"»”]", text)
         base_text = base.group(1) if base else doc.title
-        ents = find_entities(base_text)
-        entity = ents[0][1] if len(ents) == 1 else None
+        entity = main_entity(base_text)
         yr = re.search(r"(20\d\d)\s*[-–]\s*20\d\d", base_text)
         year = int(yr.group(1)) if yr else None
         point: int | None = None
         sub: int | None = None
+        changed: list[str] = []
         q = r"[\"«“]([^\"»”]+)[\"»”]"
         for line in plines:
             low = line.lower()
@@ -524,11 +537,14 @@ class _Parser:
                     ))
                     continue
                 budget = self._budget(entity, year)
-                budget.lines.append(self._line(key, cell.value, "summary", f"point {number}", cell.printed, line))
-                self.problems.append(Problem(
-                    entity.name, year, key,
-                    f'{key} changed from "{old}" to "{new}"; the other figures stay as in the amended decision',
-                ))
+                budget.lines.append(self._line(key, cell.value, "summary", f"point {point}", cell.printed, line))
+                changed.append(key)
+        if entity is not None and year is not None and changed:
+            self.problems.append(Problem(
+                entity.name, year, "",
+                f"partial amendment: only {', '.join(changed)} restated; the other figures stay as in "
+                f"{doc.amends or 'the amended decision'}",
+            ))
 
     # ------------------------------------------------------------ appendices
     def _appendix(self, number: int, region: list[Item]) -> None:
@@ -539,8 +555,7 @@ class _Parser:
         year = int(ym.group(1) or ym.group(2)) if ym else None
         entity = self.appendix_entity.get(number)
         if entity is None:
-            ents = find_entities(title)
-            entity = ents[0][1] if ents else None
+            entity = main_entity(title)
         if entity is None and len({k[0] for k in self.budgets}) == 1:
             name = next(iter(self.budgets))[0]
             entity = Entity(name, self.entity_kinds[name])
@@ -618,7 +633,7 @@ class _Parser:
                     state.mode = "income"
                 budget.lines.append(self._line(key, amount.value, "summary", source, amount.printed, name))
                 return
-            if amount is None:
+            if amount is None or _STRUCTURAL.match(" ".join(name.lower().split())):
                 return
             self._row_by_text(name, amount.value, amount.printed, state, budget, source)
             return
