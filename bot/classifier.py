@@ -5,7 +5,8 @@ Data lives in ``data/classifier.csv`` (one row per code) and
 code or a word never touches Python.
 
 Code forms:
-- income and financing receipts: ``category[.class[.subclass]]`` — ``1``, ``1.04``, ``1.04.4``, ``8.01.1``;
+- income and financing receipts: ``category[.class[.subclass]]`` — ``1``, ``1.04``,
+  ``1.04.4``, ``8.01.1``;
 - expenditure: ``group[.subfunction]`` — ``07``, ``07.3``; administrators: ``124``;
   programmes: ``admin.programme`` — ``124.008`` with their usual full path in ``path``
   (``07.3.124.008``); a budget line's code is the full path ``group.sub.admin.prog``;

@@ -60,6 +60,7 @@ class Document:
     kind: str = "base"  # base | amendment
     amends: str = ""  # "No 28-7 of 2022-12-29" for an amending decision
     amendments: list[Amendment] = field(default_factory=list)
+    issuer_names: dict[str, str] = field(default_factory=dict)  # kk/ru/en, filled by the pipeline
 
 
 @dataclass
@@ -124,6 +125,8 @@ class ParseResult:
     budgets: list[Budget] = field(default_factory=list)
     repairs: list[Repair] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # entity key -> {"kind", "name_kk", "name_ru", "name_en"}, filled by the pipeline
+    entities: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         """The ``budget-bot parse --json`` contract."""
@@ -175,6 +178,7 @@ class ParseResult:
             "budgets": budgets,
             "repairs": [clean(asdict(r)) for r in self.repairs],
             "problems": [clean(asdict(p)) for p in self.problems],
+            "entities": self.entities,
         }
 
 

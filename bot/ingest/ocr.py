@@ -18,6 +18,7 @@ codes and amounts:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -34,7 +35,6 @@ from bot.ingest import places
 from bot.ingest.fold import has_latin, skeleton, skeleton_phrase
 from bot.ingest.numbers import NUMBER, read_after_label, to_decimal
 from bot.model import (
-    SUMMARY_KEYS,
     Amendment,
     Budget,
     Document,
@@ -110,7 +110,7 @@ def _is_column_numbers(line: str) -> bool:
     if not _COLUMN_NUMBERS.match(line):
         return False
     nums = [int(n) for n in re.findall(r"\d+", line)]
-    return all(b == a + 1 for a, b in zip(nums, nums[1:], strict=False))
+    return all(b == a + 1 for a, b in itertools.pairwise(nums))
 
 
 def _is_header(words: list[str]) -> bool:
@@ -146,12 +146,13 @@ def tokenize(lines: Iterable[tuple[int, str]]) -> list[Token]:
             rest = re.sub(r"(?<=\d)\s*[.,]\s+(?=\d)", " ", rest)
             nums = re.findall(r"-?\d[\d ]*", rest)
             stripped = rest.strip(" .,(")
-            if re.fullmatch(r"\d{1,3}", stripped) and (
-                len(stripped) < 3 or stripped.startswith("0") or stripped == "124"
+            if (
+                re.fullmatch(r"\d{1,3}", stripped)
+                and (len(stripped) < 3 or stripped.startswith("0") or stripped == "124")
+                and stripped != "0"
             ):
-                if stripped != "0":
-                    tokens.append(Token("code", stripped, number, raw))
-                    continue
+                tokens.append(Token("code", stripped, number, raw))
+                continue
             if re.fullmatch(r"\d{1,2}\s+-?\d[\d ,]*", stripped) and not NUMBER.fullmatch(stripped):
                 code, _, rest = stripped.partition(" ")
                 tokens.append(Token("code", code, number, raw))
@@ -220,11 +221,17 @@ class Matcher:
     def score(self, text: str, entry: Entry) -> float:
         key = (text, entry.code)
         if key not in self._cache:
-            self._cache[key] = max(
-                (max(fuzz.ratio(text, name), fuzz.token_sort_ratio(text, name))
-                 for name in self.names[entry.code]),
-                default=0.0,
-            ) if text else 0.0
+            self._cache[key] = (
+                max(
+                    (
+                        max(fuzz.ratio(text, name), fuzz.token_sort_ratio(text, name))
+                        for name in self.names[entry.code]
+                    ),
+                    default=0.0,
+                )
+                if text
+                else 0.0
+            )
         return self._cache[key]
 
     def best(self, text: str, entries: Iterable[Entry]) -> tuple[float, Entry | None]:
@@ -267,10 +274,7 @@ def segment(tokens: list[Token], matcher: Matcher, entries: list[Entry]) -> list
         low = sum(1 for w in ws if k > 0 and w.line == amount_lines[k - 1])
         high = len(ws) - sum(1 for w in ws if k < m and w.line == amount_lines[k])
         high = max(low, high)
-        return [
-            c for c in range(low, high + 1)
-            if c in (low, high) or ws[c - 1].line != ws[c].line
-        ]
+        return [c for c in range(low, high + 1) if c in (low, high) or ws[c - 1].line != ws[c].line]
 
     options = [cuts(k) for k in range(m + 1)]
     # dp[k][s]: best total for rows before amount k, with gap k's first s words
@@ -283,10 +287,8 @@ def segment(tokens: list[Token], matcher: Matcher, entries: list[Entry]) -> list
     for k in range(m):
         for s_next in options[k + 1]:
             tail = words[k + 1][:s_next]
-            if k + 1 == m:  # words after the last amount: its tail, or page furniture
-                penalty = EDGE_PENALTY * (len(words[m]) - s_next)
-            else:
-                penalty = 0.0
+            # words after the last amount: its tail, or page furniture
+            penalty = EDGE_PENALTY * (len(words[m]) - s_next) if k + 1 == m else 0.0
             best, arg = -1e18, (0, 0, False)
             for s, total in dp[k].items():
                 for t in (c for c in options[k] if c >= s):
@@ -328,39 +330,57 @@ def segment(tokens: list[Token], matcher: Matcher, entries: list[Entry]) -> list
 
 
 def _depth(entry: Entry) -> int:
-    return {"category": 0, "group": 0, "class": 1, "subfunction": 1, "subclass": 2,
-            "admin": 2, "programme": 3}.get(entry.kind, 0)
+    return {
+        "category": 0,
+        "group": 0,
+        "class": 1,
+        "subfunction": 1,
+        "subclass": 2,
+        "admin": 2,
+        "programme": 3,
+    }.get(entry.kind, 0)
 
 
-def name_rows(rows: list[Row], section: str, classifier: Classifier, matcher: Matcher) -> list[Line]:
+def name_rows(
+    rows: list[Row], section: str, classifier: Classifier, matcher: Matcher
+) -> list[Line]:
     """Give each row the best classifier entry its place in the hierarchy allows."""
     income_like = section in {"income", "net_lending", "fin_assets", "financing"}
     if income_like:
-        pool = [e for e in classifier.of_kind("category", "class", "subclass")
-                if e.section == section or (section == "fin_assets" and e.code.startswith("6"))
-                or (section == "net_lending" and e.code.startswith("5"))]
+        pool = [
+            e
+            for e in classifier.of_kind("category", "class", "subclass")
+            if e.section == section
+            or (section == "fin_assets" and e.code.startswith("6"))
+            or (section == "net_lending" and e.code.startswith("5"))
+        ]
         if section == "financing":
-            pool += [e for e in classifier.of_kind("group", "subfunction") if e.code.startswith("16")]
+            pool += [
+                e for e in classifier.of_kind("group", "subfunction") if e.code.startswith("16")
+            ]
     else:
-        pool = [e for e in classifier.of_kind("group", "subfunction", "admin", "programme")
-                if e.section == "expense"]
+        pool = [
+            e
+            for e in classifier.of_kind("group", "subfunction", "admin", "programme")
+            if e.section == "expense"
+        ]
     stack: dict[int, str] = {}
     lines: list[Line] = []
     for row in rows:
         allowed: list[Entry] = []
         for e in pool:
             d = _depth(e)
-            if e.kind in {"category", "group"}:
-                allowed.append(e)
-            elif e.kind in {"class", "subfunction"} and stack.get(0) and e.code.startswith(
-                stack[0] + "."
+            if (
+                e.kind in {"category", "group"}
+                or (
+                    e.kind in {"class", "subfunction"}
+                    and stack.get(0)
+                    and e.code.startswith(stack[0] + ".")
+                )
+                or (e.kind == "subclass" and stack.get(1) and e.code.startswith(stack[1] + "."))
+                or (e.kind == "admin" and 1 in stack)
+                or (e.kind == "programme" and 2 in stack and e.code.startswith(stack[2] + "."))
             ):
-                allowed.append(e)
-            elif e.kind == "subclass" and stack.get(1) and e.code.startswith(stack[1] + "."):
-                allowed.append(e)
-            elif e.kind == "admin" and 1 in stack:
-                allowed.append(e)
-            elif e.kind == "programme" and 2 in stack and e.code.startswith(stack[2] + "."):
                 allowed.append(e)
             del d
         scored = []
@@ -468,8 +488,11 @@ def _entity(title: str) -> tuple[str, str]:
 def parse_ocr(text: str, *, doc_id: str, path: str, classifier: Classifier) -> ParseResult:
     """Parse an OCR'd Kazakh decision into documents, budgets and problems (no validation)."""
     raw_lines = text.splitlines()
-    marks = [(i, int(m.group(1))) for i, ln in enumerate(raw_lines)
-             if (m := _APPENDIX.search(skeleton(ln)))]
+    marks = [
+        (i, int(m.group(1)))
+        for i, ln in enumerate(raw_lines)
+        if (m := _APPENDIX.search(skeleton(ln)))
+    ]
     preamble = raw_lines[: marks[0][0]] if marks else raw_lines
     if not any(_POINT_ROW.match(skeleton(ln)) for ln in raw_lines):
         raise UnusableDocument("no budget figures found in this text")
@@ -531,9 +554,15 @@ def parse_ocr(text: str, *, doc_id: str, path: str, classifier: Classifier) -> P
         b = budgets.setdefault(point_year, Budget(entity, kind, point_year, doc_id))
         b.edition = edition_for(point_year, "point 1")
         for key, amount in summary.items():
-            b.lines.append(Line(code=key, amount=amount.value if amount else None,
-                                section="summary", source="point 1",
-                                printed=amount.printed if amount else ""))
+            b.lines.append(
+                Line(
+                    code=key,
+                    amount=amount.value if amount else None,
+                    section="summary",
+                    source="point 1",
+                    printed=amount.printed if amount else "",
+                )
+            )
 
     # Appendices
     for idx, (start, number_) in enumerate(marks):
@@ -608,8 +637,9 @@ def _parse_point1(preamble: list[str]) -> dict[str, object]:
             key = SUMMARY_OF_POINT[point]
         elif point == "1":
             label = skeleton_phrase(parts[0])
-            key, score = max(((k, fuzz.token_sort_ratio(label, p)) for k, p in labels),
-                             key=lambda x: x[1])
+            key, score = max(
+                ((k, fuzz.token_sort_ratio(label, p)) for k, p in labels), key=lambda x: x[1]
+            )
             if score < 55:
                 continue
         else:
@@ -639,13 +669,28 @@ def _parse_appendix(block: list[tuple[int, str]], classifier: Classifier) -> lis
         summary_label = skeleton_phrase(classifier.by_code[key].name_kk)
         if first_amount is None:
             # the row is there but its figure was lost; the sums may give it back
-            lines.append(Line(code=key, amount=None, section="summary", source="",
-                              name_printed=body[0][1].strip()))
+            lines.append(
+                Line(
+                    code=key,
+                    amount=None,
+                    section="summary",
+                    source="",
+                    name_printed=body[0][1].strip(),
+                )
+            )
             continue
         amount = tokens[first_amount]
         # words of the summary row: the leading ones up to its amount
-        lines.append(Line(code=key, amount=amount.value, section="summary", source="",
-                          printed=amount.text, name_printed=amount.raw.strip()))
+        lines.append(
+            Line(
+                code=key,
+                amount=amount.value,
+                section="summary",
+                source="",
+                printed=amount.text,
+                name_printed=amount.raw.strip(),
+            )
+        )
         rest = tokens[first_amount + 1 :]
         # drop the summary label's own continuation words (e.g. "түсімдер" of "5) … (профициті)")
         if section in {"deficit"}:
@@ -665,19 +710,32 @@ def _pool_cache(classifier_id: int, section: str) -> tuple[Entry, ...]:  # pragm
 
 def _pool(classifier: Classifier, section: str) -> list[Entry]:
     if section == "expense":
-        return [e for e in classifier.of_kind("group", "subfunction", "admin", "programme")
-                if e.section == "expense"]
+        return [
+            e
+            for e in classifier.of_kind("group", "subfunction", "admin", "programme")
+            if e.section == "expense"
+        ]
     if section == "income":
-        return [e for e in classifier.of_kind("category", "class", "subclass")
-                if e.section == "income"]
+        return [
+            e for e in classifier.of_kind("category", "class", "subclass") if e.section == "income"
+        ]
     if section == "net_lending":
-        return [e for e in classifier.of_kind("category", "class", "subclass")
-                if e.code.split(".")[0] == "5"]
+        return [
+            e
+            for e in classifier.of_kind("category", "class", "subclass")
+            if e.code.split(".")[0] == "5"
+        ]
     if section == "fin_assets":
-        return [e for e in classifier.of_kind("category", "class", "subclass")
-                if e.code.split(".")[0] == "6"]
-    return [e for e in classifier.of_kind("category", "class", "subclass", "group", "subfunction")
-            if e.code.split(".")[0] in {"7", "8", "16"}]
+        return [
+            e
+            for e in classifier.of_kind("category", "class", "subclass")
+            if e.code.split(".")[0] == "6"
+        ]
+    return [
+        e
+        for e in classifier.of_kind("category", "class", "subclass", "group", "subfunction")
+        if e.code.split(".")[0] in {"7", "8", "16"}
+    ]
 
 
 __all__ = ["has_latin", "looks_like_ocr", "parse_ocr"]

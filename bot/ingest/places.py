@@ -23,9 +23,48 @@ _TRANSLIT = dict(
     zip(
         "абвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюяә",
         [
-            "a", "b", "v", "g", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "k", "l", "m",
-            "n", "n", "o", "o", "p", "r", "s", "t", "u", "u", "u", "f", "kh", "h", "ts", "ch",
-            "sh", "shch", "", "y", "i", "", "e", "yu", "ya", "a",
+            "a",
+            "b",
+            "v",
+            "g",
+            "g",
+            "d",
+            "e",
+            "e",
+            "zh",
+            "z",
+            "i",
+            "i",
+            "k",
+            "k",
+            "l",
+            "m",
+            "n",
+            "n",
+            "o",
+            "o",
+            "p",
+            "r",
+            "s",
+            "t",
+            "u",
+            "u",
+            "u",
+            "f",
+            "kh",
+            "h",
+            "ts",
+            "ch",
+            "sh",
+            "shch",
+            "",
+            "y",
+            "i",
+            "",
+            "e",
+            "yu",
+            "ya",
+            "a",
         ],
         strict=True,
     )
@@ -59,8 +98,10 @@ def _kinds() -> dict[str, dict[str, str]]:
 
 
 def transliterate(text: str) -> str:
-    out = "".join(_TRANSLIT.get(ch, ch) if ch.islower() else
-                  _TRANSLIT.get(ch.lower(), ch).capitalize() for ch in text)
+    out = "".join(
+        _TRANSLIT.get(ch, ch) if ch.islower() else _TRANSLIT.get(ch.lower(), ch).capitalize()
+        for ch in text
+    )
     return out
 
 

@@ -26,8 +26,14 @@ from decimal import Decimal
 from bot.model import Budget, Line, Problem, Repair
 
 CATEGORIES = {"1": "tax", "2": "non_tax", "3": "capital", "4": "transfers"}
-CROSS_KEYS = ("income_total", "expense_total", "net_lending", "fin_assets_saldo", "deficit",
-              "financing")
+CROSS_KEYS = (
+    "income_total",
+    "expense_total",
+    "net_lending",
+    "fin_assets_saldo",
+    "deficit",
+    "financing",
+)
 
 Var = tuple[str, str]  # (part, code): part is "point" or "appendix"
 
@@ -95,8 +101,10 @@ def constraints(budget: Budget) -> list[Constraint]:
             children.setdefault(parent, []).append(code)
     for parent, kids in sorted(children.items()):
         kids = sorted(kids)
-        add(f"{parent} = {' + '.join(kids)}",
-            [(1, ("appendix", parent)), *((-1, ("appendix", k)) for k in kids)])
+        add(
+            f"{parent} = {' + '.join(kids)}",
+            [(1, ("appendix", parent)), *((-1, ("appendix", k)) for k in kids)],
+        )
 
     def summary(part: str, present: set[str]) -> None:
         if not present:
@@ -109,25 +117,40 @@ def constraints(budget: Budget) -> list[Constraint]:
         if part == "appendix":
             cats = sorted(c for c in present if c in CATEGORIES)
             if cats and needs("income_total"):
-                add("income = " + " + ".join(cats),
-                    [(1, v["income_total"]), *((-1, ("appendix", c)) for c in cats)])
+                add(
+                    "income = " + " + ".join(cats),
+                    [(1, v["income_total"]), *((-1, ("appendix", c)) for c in cats)],
+                )
             groups = sorted(c for c in present if _is_ebk(c) and len(c) == 2 and c != "16")
             if groups and needs("expense_total"):
-                add("expenses = " + " + ".join(groups),
-                    [(1, v["expense_total"]), *((-1, ("appendix", g)) for g in groups)])
+                add(
+                    "expenses = " + " + ".join(groups),
+                    [(1, v["expense_total"]), *((-1, ("appendix", g)) for g in groups)],
+                )
             fin = [(s, c) for s, c in ((1, "7"), (-1, "16"), (1, "8")) if c in present]
             if fin and needs("financing"):
-                add("financing = " + " ".join(f"{'+' if s > 0 else '−'} {c}" for s, c in fin),
-                    [(1, v["financing"]), *((-s, ("appendix", c)) for s, c in fin)])
+                add(
+                    "financing = " + " ".join(f"{'+' if s > 0 else '−'} {c}" for s, c in fin),
+                    [(1, v["financing"]), *((-s, ("appendix", c)) for s, c in fin)],
+                )
         else:
             parts = [k for k in CATEGORIES.values() if k in present]
             if parts and needs("income_total"):
-                add("income = " + " + ".join(parts),
-                    [(1, v["income_total"]), *((-1, v[k]) for k in parts)])
+                add(
+                    "income = " + " + ".join(parts),
+                    [(1, v["income_total"]), *((-1, v[k]) for k in parts)],
+                )
         if needs("income_total", "expense_total", "net_lending", "fin_assets_saldo", "deficit"):
-            add("income − expenses − net lending − saldo = deficit",
-                [(1, v["income_total"]), (-1, v["expense_total"]), (-1, v["net_lending"]),
-                 (-1, v["fin_assets_saldo"]), (-1, v["deficit"])])
+            add(
+                "income − expenses − net lending − saldo = deficit",
+                [
+                    (1, v["income_total"]),
+                    (-1, v["expense_total"]),
+                    (-1, v["net_lending"]),
+                    (-1, v["fin_assets_saldo"]),
+                    (-1, v["deficit"]),
+                ],
+            )
         if needs("financing", "deficit"):
             add("financing = −deficit", [(1, v["financing"]), (1, v["deficit"])])
 
@@ -136,12 +159,16 @@ def constraints(budget: Budget) -> list[Constraint]:
     if point and appendix:
         for key in CROSS_KEYS:
             if key in point and key in appendix:
-                add(f"point 1 {key} = appendix {key}",
-                    [(1, ("point", key)), (-1, ("appendix", key))])
+                add(
+                    f"point 1 {key} = appendix {key}",
+                    [(1, ("point", key)), (-1, ("appendix", key))],
+                )
         for cat, key in CATEGORIES.items():
             if key in point and cat in appendix:
-                add(f"point 1 {key} = appendix category {cat}",
-                    [(1, ("point", key)), (-1, ("appendix", cat))])
+                add(
+                    f"point 1 {key} = appendix category {cat}",
+                    [(1, ("point", key)), (-1, ("appendix", cat))],
+                )
     return out
 
 
@@ -166,19 +193,29 @@ def validate(budget: Budget) -> tuple[list[Repair], list[Problem]]:
             values.setdefault(var, None)
 
     def describe(rule: Constraint) -> str:
-        shown = ", ".join(f"{code}={_fmt(values.get((part, code)))}" for _, (part, code)
-                          in rule.terms)
+        shown = ", ".join(
+            f"{code}={_fmt(values.get((part, code)))}" for _, (part, code) in rule.terms
+        )
         return f"{rule.name} ({shown})"
 
     def record(var: Var, value: Decimal, why: list[Constraint]) -> None:
-        part, code = var
+        _part, code = var
         line = lines[var]
         printed = line.printed
         line.amount = value
         line.repaired = True
         values[var] = value
-        repairs.append(Repair(budget.entity, budget.year, code, printed, value,
-                              "; ".join(describe(r) for r in why), line.source))
+        repairs.append(
+            Repair(
+                budget.entity,
+                budget.year,
+                code,
+                printed,
+                value,
+                "; ".join(describe(r) for r in why),
+                line.source,
+            )
+        )
 
     def derive() -> None:
         """Fill unknowns that an identity pins down (its only unknown)."""
@@ -226,12 +263,20 @@ def validate(budget: Budget) -> tuple[list[Repair], list[Problem]]:
     for rule in rules:
         res = rule.residual(values)
         if res is not None and res != 0:
-            problems.append(Problem(budget.entity, budget.year, "",
-                                    f"does not add up: {describe(rule)}", ""))
+            problems.append(
+                Problem(budget.entity, budget.year, "", f"does not add up: {describe(rule)}", "")
+            )
     for ln in list(budget.lines):
         if ln.amount is None:
             budget.lines.remove(ln)
-            problems.append(Problem(budget.entity, budget.year, ln.code,
-                                    f"no readable amount and no sum to derive it from; "
-                                    f"row not stored ({ln.name_printed[:60]})", ln.source))
+            problems.append(
+                Problem(
+                    budget.entity,
+                    budget.year,
+                    ln.code,
+                    f"no readable amount and no sum to derive it from; "
+                    f"row not stored ({ln.name_printed[:60]})",
+                    ln.source,
+                )
+            )
     return repairs, problems

@@ -66,7 +66,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     if "entities" not in db.table_names():
         db["entities"].create(
             {
-                "entity": str,  # the key lines and budgets use: nominative, as the document names it
+                "entity": str,  # the key of lines and budgets: the English name
                 "kind": str,  # rural_district | town | village | settlement | district | city
                 "name_kk": str,
                 "name_ru": str,
