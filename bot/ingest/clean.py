@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import ClassVar
 
 from rapidfuzz import fuzz
 
@@ -146,9 +147,16 @@ _ENTITY_PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(rf"{_CAPS}қала(?:сы|сының|сына)\b", re.U), "town", "{n}"),
     (re.compile(rf"{_CAPS}кент(?:і|інің|іне)\b", re.U), "settlement", "{n}"),
     (re.compile(rf"{_CAPS}ауыл(?:ы|ының|ына)\b", re.U), "village", "{n}"),
-    (re.compile(rf"({_CAP})\s+сельско(?:го|му)\s+округ", re.U), "rural_district", "{adj} сельский округ"),
-    (re.compile(rf"сельско(?:го|му)\s+округ[ау]?\s+({_CAP}(?:\s+{_CAP})?)", re.U), "rural_district",
-     "сельский округ {n}"),
+    (
+        re.compile(rf"({_CAP})\s+сельско(?:го|му)\s+округ", re.U),
+        "rural_district",
+        "{adj} сельский округ",
+    ),
+    (
+        re.compile(rf"сельско(?:го|му)\s+округ[ау]?\s+({_CAP}(?:\s+{_CAP})?)", re.U),
+        "rural_district",
+        "сельский округ {n}",
+    ),
     (re.compile(rf"\bгород[ау]\s+({_CAP}(?:-{_CAP})?)", re.U), "town", "{n}"),
     (re.compile(rf"\bпос[её]лк[ау]\s+({_CAP})", re.U), "settlement", "{n}"),
     (re.compile(rf"\bсел[ау]\s+({_CAP})", re.U), "village", "{n}"),
@@ -172,7 +180,7 @@ def find_entities(text: str) -> list[tuple[int, Entity]]:
 
 
 def main_entity(text: str) -> Entity | None:
-    """The entity a budget phrase is about: the first one named, a district only if nothing else is."""
+    """The entity a budget phrase is about: the first named; a district only if nothing else is."""
     ents = [e for _, e in find_entities(text)]
     return next((e for e in ents if e.kind != "district"), ents[0] if ents else None)
 
@@ -198,11 +206,17 @@ _SUMMARY_LABELS: list[tuple[str, re.Pattern[str]]] = [
     ("income_total", re.compile(r"^(кірістер|доходы)\b")),
     ("non_tax", re.compile(r"^(салықтық емес түсімдер|неналогов\w* поступлени)")),
     ("tax", re.compile(r"^(салықтық түсімдер|налогов\w* поступлени)")),
-    ("capital", re.compile(r"^(негізгі капиталды сатудан|поступлени\w* от продажи основного капитала)")),
+    (
+        "capital",
+        re.compile(r"^(негізгі капиталды сатудан|поступлени\w* от продажи основного капитала)"),
+    ),
     ("transfers", re.compile(r"^(трансферттер\w* түсім|поступлени\w* трансферт)")),
     ("expense_total", re.compile(r"^(шығындар|затраты|расходы)\b")),
     ("net_lending", re.compile(r"^(таза бюджеттік кредит|чистое бюджетное кредитование)")),
-    ("fin_assets_saldo", re.compile(r"^(қаржы активтерімен операциялар бойынша сальдо|сальдо по операциям)")),
+    (
+        "fin_assets_saldo",
+        re.compile(r"^(қаржы активтерімен операциялар бойынша сальдо|сальдо по операциям)"),
+    ),
     ("financing", re.compile(r"^(бюджет тапшылығ\w* қаржыландыру|финансирование дефицита)")),
     ("deficit", re.compile(r"^(бюджет тапшылығы|дефицит)")),
 ]
@@ -214,8 +228,15 @@ _STRUCTURAL = re.compile(
     r"приобретение финансовых активов|поступления от продажи финансовых активов государства|"
     r"поступление займов|погашение займов|используемые остатки бюджетных средств)\b"
 )
-_TOP_KEYS = {"income_total", "expense_total", "net_lending", "fin_assets_saldo", "deficit", "financing"}
-_ITEM_PREFIX = re.compile(r"^[\s\"«“']*(?:(\d{1,2})\)|([IVX]{1,4})\.)?\s*")
+_TOP_KEYS = {
+    "income_total",
+    "expense_total",
+    "net_lending",
+    "fin_assets_saldo",
+    "deficit",
+    "financing",
+}
+_ITEM_PREFIX = re.compile(r"^[\s\"«“']*(?:(\d{1,2})\)|([IVXivx]{1,4})\.)?\s*")
 _ZERO = re.compile(r"нөлге\s+тең|равн\w*\s+нулю", re.IGNORECASE)
 KEY_SECTION = {
     "income_total": "income",
@@ -276,8 +297,12 @@ class _Parser:
         budgets = [b for b in self.budgets.values() if b.lines]
         if not budgets:
             if not re.search(r"м[аә]слихат", self.text, re.IGNORECASE):
-                raise UnusableDocument("this text is not a maslikhat decision: no budget figures found")
-            raise UnusableDocument("no budget figures found in this decision (no point-1 volumes, no appendix tables)")
+                raise UnusableDocument(
+                    "this text is not a maslikhat decision: no budget figures found"
+                )
+            raise UnusableDocument(
+                "no budget figures found in this decision (no point-1 volumes, no appendix tables)"
+            )
         return ParseResult(documents=[doc], budgets=budgets, problems=self.problems)
 
     # ------------------------------------------------------------ structure
@@ -311,17 +336,15 @@ class _Parser:
         issuing = None
         for i, line in enumerate(lines[:25]):
             low = line.lower()
-            if (low.startswith("решение ") and "маслихат" in low) or re.search(r"шешімі\.?\s*$", low):
-                if "№" in line:
-                    issuing = i
-                    break
+            ru_line = low.startswith("решение ") and "маслихат" in low
+            if (ru_line or re.search(r"шешімі\.?\s*$", low)) and "№" in line:
+                issuing = i
+                break
         title = lines[issuing - 1] if issuing else (lines[0] if lines else "")
         own_line = lines[issuing] if issuing is not None else " ".join(lines[:3])
         found = find_date(own_line)
         number = find_number(own_line)
-        operative = next(
-            (ln for ln in lines if re.search(r"ШЕШІМ ҚАБЫЛДАДЫ|ШЕШТІ|РЕШИЛ", ln)), ""
-        )
+        operative = next((ln for ln in lines if re.search(r"ШЕШІМ ҚАБЫЛДАДЫ|ШЕШТІ|РЕШИЛ", ln)), "")
         issuer = ""
         if operative:
             head = re.split(r"ШЕШІМ ҚАБЫЛДАДЫ|ШЕШТІ|РЕШИЛ", operative)[0]
@@ -331,12 +354,19 @@ class _Parser:
         if not issuer:
             issuer = issuer_from(own_line)
         amending = bool(
-            re.search(r"өзгеріс\w* енгізу|изменени\w*\s+(?:и\s+дополнени\w*\s+)?в\s+решение|внести в решение|"
-                      r"шешіміне\s+(?:мынадай|келесі)?\s*өзгеріс", self.text[:4000], re.IGNORECASE)
+            re.search(
+                r"өзгеріс\w* енгізу|изменени\w*\s+(?:и\s+дополнени\w*\s+)?в\s+решение|"
+                r"внести в решение|"
+                r"шешіміне\s+(?:мынадай|келесі)?\s*өзгеріс",
+                self.text[:4000],
+                re.IGNORECASE,
+            )
         )
         amends = ""
         if amending:
-            amends = self._amended_ref(title) or self._amended_ref(self.text[:4000].split("\n", 3)[-1])
+            amends = self._amended_ref(title) or self._amended_ref(
+                self.text[:4000].split("\n", 3)[-1]
+            )
         doc = Document(
             doc_id=self.doc_id,
             path=self.path,
@@ -353,8 +383,11 @@ class _Parser:
 
     def _amended_ref(self, text: str) -> str:
         """``No 35/2 of 2022-12-23`` for the decision an amending decision changes."""
-        m = re.search(r"(?:в\s+решение|шешіміне|мәслихатының)(.{0,400}?)(?:следующ|мынадай|келесі|өзгеріс|$)",
-                      text, re.IGNORECASE | re.S)
+        m = re.search(
+            r"(?:в\s+решение|шешіміне|мәслихатының)(.{0,400}?)(?:следующ|мынадай|келесі|өзгеріс|$)",
+            text,
+            re.IGNORECASE | re.S,
+        )
         chunk = m.group(0) if m else text
         found = find_date(chunk)
         number = find_number(chunk)
@@ -375,9 +408,18 @@ class _Parser:
             when = _safe_date(int(found.group(3)), int(found.group(2)), int(found.group(1)))
             if when is None:
                 continue
-            scopes = [f"point {n}" for n in re.findall(r"(\d+)\s*-\s*тармақ|[Пп]ункт\s+(\d+)", line) for n in n if n]
-            scopes += [f"appendix {n}" for n in re.findall(r"(\d+)\s*-\s*қосымша|[Пп]риложение\s+(\d+)", line)
-                       for n in n if n]
+            scopes = [
+                f"point {n}"
+                for n in re.findall(r"(\d+)\s*-\s*тармақ|[Пп]ункт\s+(\d+)", line)
+                for n in n
+                if n
+            ]
+            scopes += [
+                f"appendix {n}"
+                for n in re.findall(r"(\d+)\s*-\s*қосымша|[Пп]риложение\s+(\d+)", line)
+                for n in n
+                if n
+            ]
             head = line[: found.start()]
             issuer = issuer_from(head)
             key = (number, when)
@@ -386,7 +428,9 @@ class _Parser:
                 extra = [s for s in scopes if s not in old.scope.split(", ")]
                 old.scope = ", ".join([s for s in old.scope.split(", ") if s] + extra)
             else:
-                merged[key] = Amendment(issuer=issuer, number=number, date=when, scope=", ".join(scopes))
+                merged[key] = Amendment(
+                    issuer=issuer, number=number, date=when, scope=", ".join(scopes)
+                )
         return list(merged.values())
 
     # ------------------------------------------------------------ points
@@ -427,16 +471,23 @@ class _Parser:
         if doc.issuer:
             district = re.sub(r"\s+(аудандық\s+мәслихаты|районный\s+маслихат)$", "", doc.issuer)
             if district != doc.issuer:
-                return Entity(f"{district} ауданы" if self.lang == "kk" else f"{district} район", "district")
+                return Entity(
+                    f"{district} ауданы" if self.lang == "kk" else f"{district} район", "district"
+                )
         return None
 
     @staticmethod
     def _has_items(text: str) -> bool:
-        return any(summary_key(ln) in _TOP_KEYS for ln in text.splitlines() if re.match(r"^\s*\d\)", ln))
+        return any(
+            summary_key(ln) in _TOP_KEYS for ln in text.splitlines() if re.match(r"^\s*\d\)", ln)
+        )
 
     @staticmethod
     def _point_year(text: str) -> int | None:
-        m = re.search(r"(?:оның ішінде|соның ішінде|в том числе)?\s*(?:на\s+)?(20\d\d)\s*(?:жылға|год\b)", text)
+        m = re.search(
+            r"(?:оның ішінде|соның ішінде|в том числе)?\s*(?:на\s+)?(20\d\d)\s*(?:жылға|год\b)",
+            text,
+        )
         if m:
             return int(m.group(1))
         m = re.search(r"(20\d\d)\s*[-–]\s*20\d\d", text)
@@ -463,7 +514,9 @@ class _Parser:
                     out.append(seg.strip())
         return out
 
-    def _summary_items(self, plines: list[str], entity: Entity | None, year: int | None, source: str) -> None:
+    def _summary_items(
+        self, plines: list[str], entity: Entity | None, year: int | None, source: str
+    ) -> None:
         current = entity
         for seg in self._segments(plines):
             m = re.match(r"^(?:По|по)\s+(.+)$", seg) or re.match(r"^(.+?)\s+бойынша$", seg)
@@ -485,20 +538,43 @@ class _Parser:
             else:
                 value, printed = amount.value, amount.printed
             if current is None or year is None:
-                self.problems.append(Problem(current.name if current else "", year, key,
-                                             f"{source}: figure {printed} found but entity or year unknown"))
+                self.problems.append(
+                    Problem(
+                        current.name if current else "",
+                        year,
+                        key,
+                        f"{source}: figure {printed} found but entity or year unknown",
+                    )
+                )
                 continue
             budget = self._budget(current, year)
-            if budget.get(key) and any(ln.source == source and ln.code == key for ln in budget.lines):
+            if budget.get(key) and any(
+                ln.source == source and ln.code == key for ln in budget.lines
+            ):
                 continue  # "в том числе" repeats; the first figure wins
             budget.lines.append(self._line(key, value, "summary", source, printed, seg))
 
     # ------------------------------------------------------------ "цифры … заменить цифрами …"
-    _ABZ = {"втор": 2, "трет": 3, "четв": 4, "пят": 5, "шест": 6, "екінші": 2, "үшінші": 3, "төртінші": 4,
-            "бесінші": 5}
-    _SUB_KEYS = {1: "income_total", 2: "expense_total", 3: "net_lending", 4: "fin_assets_saldo", 5: "deficit",
-                 6: "financing"}
-    _ABZ_KEYS = {2: "tax", 3: "non_tax", 4: "capital", 5: "transfers"}
+    _ABZ: ClassVar[dict[str, int]] = {
+        "втор": 2,
+        "трет": 3,
+        "четв": 4,
+        "пят": 5,
+        "шест": 6,
+        "екінші": 2,
+        "үшінші": 3,
+        "төртінші": 4,
+        "бесінші": 5,
+    }
+    _SUB_KEYS: ClassVar[dict[int, str]] = {
+        1: "income_total",
+        2: "expense_total",
+        3: "net_lending",
+        4: "fin_assets_saldo",
+        5: "deficit",
+        6: "financing",
+    }
+    _ABZ_KEYS: ClassVar[dict[int, str]] = {2: "tax", 3: "non_tax", 4: "capital", 5: "transfers"}
 
     def _replacements(self, number: int, plines: list[str], doc: Document) -> None:
         """Map ``цифры "A" заменить цифрами "B"`` to summary keys where the wording allows."""
@@ -521,30 +597,50 @@ class _Parser:
             ms = re.search(r"подпункт\w*\s+(\d)\)|(\d)\)\s*тармақша", low)
             if ms:
                 sub = int(ms.group(1) or ms.group(2))
-            ma = re.search(r"абзац\w*\s+(втор|трет|четв|пят|шест)|(екінші|үшінші|төртінші|бесінші)\s+абзац", low)
+            ma = re.search(
+                r"абзац\w*\s+(втор|трет|четв|пят|шест)|(екінші|үшінші|төртінші|бесінші)\s+абзац",
+                low,
+            )
             abz = self._ABZ[ma.group(1) or ma.group(2)] if ma else 1
-            for mr in re.finditer(rf"цифр\w*\s*{q}\s*заменить\s+цифрами\s*{q}|{q}\s*деген\s+сандар\s+{q}", line):
+            for mr in re.finditer(
+                rf"цифр\w*\s*{q}\s*заменить\s+цифрами\s*{q}|{q}\s*деген\s+сандар\s+{q}", line
+            ):
                 old = mr.group(1) or mr.group(3)
                 new = mr.group(2) or mr.group(4)
                 key = None
                 if point == 1 and sub is not None:
-                    key = self._SUB_KEYS.get(sub) if abz == 1 else (self._ABZ_KEYS.get(abz) if sub == 1 else None)
+                    key = (
+                        self._SUB_KEYS.get(sub)
+                        if abz == 1
+                        else (self._ABZ_KEYS.get(abz) if sub == 1 else None)
+                    )
                 cell = read_cell(new)
                 if key is None or entity is None or year is None or cell is None:
-                    self.problems.append(Problem(
-                        entity.name if entity else "", year, key or "",
-                        f'point {number}: figure "{old}" replaced by "{new}" cannot be placed without the base text',
-                    ))
+                    self.problems.append(
+                        Problem(
+                            entity.name if entity else "",
+                            year,
+                            key or "",
+                            f'point {number}: figure "{old}" replaced by "{new}" cannot be '
+                            "placed without the base text",
+                        )
+                    )
                     continue
                 budget = self._budget(entity, year)
-                budget.lines.append(self._line(key, cell.value, "summary", f"point {point}", cell.printed, line))
+                budget.lines.append(
+                    self._line(key, cell.value, "summary", f"point {point}", cell.printed, line)
+                )
                 changed.append(key)
         if entity is not None and year is not None and changed:
-            self.problems.append(Problem(
-                entity.name, year, "",
-                f"partial amendment: only {', '.join(changed)} restated; the other figures stay as in "
-                f"{doc.amends or 'the amended decision'}",
-            ))
+            self.problems.append(
+                Problem(
+                    entity.name,
+                    year,
+                    "",
+                    f"partial amendment: only {', '.join(changed)} restated; the other "
+                    f"figures stay as in {doc.amends or 'the amended decision'}",
+                )
+            )
 
     # ------------------------------------------------------------ appendices
     def _appendix(self, number: int, region: list[Item]) -> None:
@@ -563,8 +659,14 @@ class _Parser:
         if not any(isinstance(r, Row) for r in rows):
             return
         if entity is None or year is None:
-            self.problems.append(Problem(entity.name if entity else "", year, "",
-                                         f"{source}: table found but its entity or year is unknown"))
+            self.problems.append(
+                Problem(
+                    entity.name if entity else "",
+                    year,
+                    "",
+                    f"{source}: table found but its entity or year is unknown",
+                )
+            )
             return
         budget = self._budget(entity, year)
         budget.appendix = budget.appendix or source
@@ -595,10 +697,14 @@ class _Parser:
 
     def _row(self, row: Row, after: list[Item], state: _State, budget: Budget, source: str) -> None:
         cells = row.cells
-        has_amount = any(read_cell(c) is not None and not any(ch.isalpha() for ch in c) for c in cells)
+        has_amount = any(
+            read_cell(c) is not None and not any(ch.isalpha() for ch in c) for c in cells
+        )
         texts = [c for c in cells if c]
-        if texts and all(is_header_text(c) or not c for c in texts) or (
-            not has_amount and header_mode(cells) is not None and any(is_header_text(c) for c in cells)
+        if (texts and all(is_header_text(c) or not c for c in texts)) or (
+            not has_amount
+            and header_mode(cells) is not None
+            and any(is_header_text(c) for c in cells)
         ):
             # header row: collect consecutive header rows into a layout
             state.header_rows.append(cells)
@@ -612,12 +718,18 @@ class _Parser:
         if name_idx is None:
             return
         name = cells[name_idx]
-        amount_cell = next((c for c in reversed(cells[name_idx + 1 :]) if read_cell(c) is not None), "")
+        amount_cell = next(
+            (c for c in reversed(cells[name_idx + 1 :]) if read_cell(c) is not None), ""
+        )
         amount = read_cell(amount_cell) if amount_cell else None
         codes: list[tuple[int | None, str]] = []
         layout = state.layout
         if layout and len(cells) == layout.width and layout.roles.get("name") == name_idx:
-            codes = [(lvl, cells[col]) for col, lvl in layout.code_columns() if col < len(cells) and cells[col]]
+            codes = [
+                (lvl, cells[col])
+                for col, lvl in layout.code_columns()
+                if col < len(cells) and cells[col]
+            ]
             mode: str | None = layout.mode
         else:
             codes = [(None, c) for c in cells[:name_idx] if c]
@@ -631,36 +743,66 @@ class _Parser:
                     state.mode = "expense"
                 elif key == "income_total":
                     state.mode = "income"
-                budget.lines.append(self._line(key, amount.value, "summary", source, amount.printed, name))
+                budget.lines.append(
+                    self._line(key, amount.value, "summary", source, amount.printed, name)
+                )
                 return
             if amount is None or _STRUCTURAL.match(" ".join(name.lower().split())):
                 return
             self._row_by_text(name, amount.value, amount.printed, state, budget, source)
             return
         if any(not CODE_TOKEN.match(tok) for _, tok in codes):
-            self.problems.append(Problem(budget.entity, budget.year, "",
-                                         f"{source}: garbled code cells {[t for _, t in codes]} in row '{name}'"))
+            self.problems.append(
+                Problem(
+                    budget.entity,
+                    budget.year,
+                    "",
+                    f"{source}: garbled code cells {[t for _, t in codes]} in row '{name}'",
+                )
+            )
             if amount is not None:
                 self._row_by_text(name, amount.value, amount.printed, state, budget, source)
             return
         code = self._place(codes, mode, name, after, state)
         if amount is None:
-            self.problems.append(Problem(budget.entity, budget.year, code, f"{source}: row '{name}' has no amount"))
+            self.problems.append(
+                Problem(budget.entity, budget.year, code, f"{source}: row '{name}' has no amount")
+            )
             return
         self._emit(code, amount.value, amount.printed, name, state, budget, source)
 
-    def _emit(self, code: str, value: Decimal, printed: str, name: str, state: _State, budget: Budget,
-              source: str) -> None:
+    def _emit(
+        self,
+        code: str,
+        value: Decimal,
+        printed: str,
+        name: str,
+        state: _State,
+        budget: Budget,
+        source: str,
+    ) -> None:
         entry = self.cls.entry_for_line(code)
         section = entry.section if entry else ("income" if state.mode == "income" else "expense")
         if state.section in {"net_lending", "fin_assets", "financing"}:
             section = state.section
         if entry is None:
-            self.problems.append(Problem(budget.entity, budget.year, code,
-                                         f"{source}: code {code} ('{name}') is not in the classifier"))
+            self.problems.append(
+                Problem(
+                    budget.entity,
+                    budget.year,
+                    code,
+                    f"{source}: code {code} ('{name}') is not in the classifier",
+                )
+            )
         elif max(self._score(name, entry), 0) < 60:
-            self.problems.append(Problem(budget.entity, budget.year, code,
-                                         f"{source}: row '{name}' does not read like classifier entry {code}"))
+            self.problems.append(
+                Problem(
+                    budget.entity,
+                    budget.year,
+                    code,
+                    f"{source}: row '{name}' does not read like classifier entry {code}",
+                )
+            )
         budget.lines.append(self._line(code, value, section, source, printed, name))
 
     # ------------------------------------------------------------ code placement
@@ -668,7 +810,10 @@ class _Parser:
         if entry is None:
             return -1.0
         a = skeleton_phrase(name)
-        return max(fuzz.ratio(a, skeleton_phrase(entry.name_kk)), fuzz.ratio(a, skeleton_phrase(entry.name_ru)))
+        return max(
+            fuzz.ratio(a, skeleton_phrase(entry.name_kk)),
+            fuzz.ratio(a, skeleton_phrase(entry.name_ru)),
+        )
 
     def _candidates(self, tok: str, state: _State) -> list[tuple[str, int, list[str]]]:
         """Readings of one code token: (mode, level, new stack)."""
@@ -694,8 +839,14 @@ class _Parser:
                 out.append(("expense", 3, [*exp[:3], f"{n:03d}"]))
         return out
 
-    def _plausibility(self, cand: tuple[str, int, list[str]], tok: str, name: str, after: list[Item],
-                      state: _State) -> float:
+    def _plausibility(
+        self,
+        cand: tuple[str, int, list[str]],
+        tok: str,
+        name: str,
+        after: list[Item],
+        state: _State,
+    ) -> float:
         mode, level, stack = cand
         score = 0.0
         entry = self.cls.entry_for_line(".".join(stack))
@@ -709,8 +860,16 @@ class _Parser:
         if mode == "income" and level == 0:
             if CODE_TOKEN.match(nxt_tok) and len(nxt_tok) == 2:
                 score += 3
-            sec = {"1": "income", "2": "income", "3": "income", "4": "income", "5": "net_lending",
-                   "6": "fin_assets", "7": "financing", "8": "financing"}.get(head)
+            sec = {
+                "1": "income",
+                "2": "income",
+                "3": "income",
+                "4": "income",
+                "5": "net_lending",
+                "6": "fin_assets",
+                "7": "financing",
+                "8": "financing",
+            }.get(head)
             if state.section and sec == state.section:
                 score += 2
         if mode == "income" and level == 2:
@@ -726,13 +885,21 @@ class _Parser:
             score -= 3
         if mode == "expense" and level in (2, 3):
             low = name.lower().strip()
-            looks_admin = bool(re.search(r"(аппараты|бөлімі|басқармасы)$", low) or
-                               re.match(r"(аппарат|отдел|управлени)", low))
+            looks_admin = bool(
+                re.search(r"(аппараты|бөлімі|басқармасы)$", low)
+                or re.match(r"(аппарат|отдел|управлени)", low)
+            )
             score += 2 if (level == 2) == looks_admin else 0
         return score
 
-    def _place(self, codes: list[tuple[int | None, str]], mode: str | None, name: str, after: list[Item],
-               state: _State) -> str:
+    def _place(
+        self,
+        codes: list[tuple[int | None, str]],
+        mode: str | None,
+        name: str,
+        after: list[Item],
+        state: _State,
+    ) -> str:
         """Put the row's code tokens on the current stack; return the row's full code."""
         if mode is not None and all(lvl is not None for lvl, _ in codes):
             stack = list(state.income if mode == "income" else state.expense)
@@ -754,8 +921,11 @@ class _Parser:
         for _, tok in codes[1:]:
             level += 1
             n = int(tok)
-            part = (f"{n:02d}" if level == 1 else str(n)) if cmode == "income" else (
-                str(n) if level == 1 else f"{n:03d}")
+            part = (
+                (f"{n:02d}" if level == 1 else str(n))
+                if cmode == "income"
+                else (str(n) if level == 1 else f"{n:03d}")
+            )
             stack = [*stack[:level], part]
         return self._set(state, cmode, stack)
 
@@ -768,11 +938,15 @@ class _Parser:
             state.expense = stack
         return ".".join(stack)
 
-    def _row_by_text(self, name: str, value: Decimal, printed: str, state: _State, budget: Budget,
-                     source: str) -> None:
+    def _row_by_text(
+        self, name: str, value: Decimal, printed: str, state: _State, budget: Budget, source: str
+    ) -> None:
         """A row whose code cells are empty or garbled: find its code by its name and its place."""
-        kinds = ("category", "class", "subclass") if state.mode == "income" else (
-            "group", "subfunction", "admin", "programme")
+        kinds = (
+            ("category", "class", "subclass")
+            if state.mode == "income"
+            else ("group", "subfunction", "admin", "programme")
+        )
         scored: list[tuple[float, str, Entry]] = []
         for entry in self.cls.of_kind(*kinds):
             path = self._path_for(entry, state)
@@ -781,22 +955,34 @@ class _Parser:
             scored.append((self._score(name, entry), path, entry))
         scored.sort(key=lambda x: -x[0])
         if not scored or scored[0][0] < 75:
-            self.problems.append(Problem(budget.entity, budget.year, "",
-                                         f"{source}: row '{name}' ({printed}) has no code and matches no "
-                                         "classifier entry in its place; left out"))
+            self.problems.append(
+                Problem(
+                    budget.entity,
+                    budget.year,
+                    "",
+                    f"{source}: row '{name}' ({printed}) has no code and matches no "
+                    "classifier entry in its place; left out",
+                )
+            )
             return
         best_score, path, entry = scored[0]
         runner = next((s for s in scored[1:] if s[1] != path), None)
         if best_score < 90 or (runner and best_score - runner[0] < 5):
-            self.problems.append(Problem(budget.entity, budget.year, path,
-                                         f"{source}: code of row '{name}' inferred from its text "
-                                         f"({entry.code}, similarity {best_score:.0f}); please check"))
+            self.problems.append(
+                Problem(
+                    budget.entity,
+                    budget.year,
+                    path,
+                    f"{source}: code of row '{name}' inferred from its text "
+                    f"({entry.code}, similarity {best_score:.0f}); please check",
+                )
+            )
         self._set(state, "income" if state.mode == "income" else "expense", path.split("."))
         self._emit(path, value, printed, name, state, budget, source)
 
     @staticmethod
     def _path_for(entry: Entry, state: _State) -> str | None:
-        """The full line code ``entry`` would have at this place, or None if the hierarchy forbids it."""
+        """The line code ``entry`` would have here, or None if the hierarchy forbids it."""
         inc, exp = state.income, state.expense
         parts = entry.code.split(".")
         if entry.kind == "category":
@@ -821,14 +1007,27 @@ class _Parser:
     def _budget(self, entity: Entity, year: int) -> Budget:
         key = (entity.name, year)
         if key not in self.budgets:
-            self.budgets[key] = Budget(entity=entity.name, entity_kind=entity.kind, year=year, doc_id=self.doc_id)
+            self.budgets[key] = Budget(
+                entity=entity.name, entity_kind=entity.kind, year=year, doc_id=self.doc_id
+            )
             self.entity_kinds[entity.name] = entity.kind
         return self.budgets[key]
 
-    def _line(self, code: str, value: Decimal, section: str, source: str, printed: str, name: str) -> Line:
+    def _line(
+        self, code: str, value: Decimal, section: str, source: str, printed: str, name: str
+    ) -> Line:
         names = self.cls.names(code)
-        return Line(code=code, amount=value, section=section, source=source, printed=printed,
-                    name_printed=name, name_kk=names["kk"], name_ru=names["ru"], name_en=names["en"])
+        return Line(
+            code=code,
+            amount=value,
+            section=section,
+            source=source,
+            printed=printed,
+            name_printed=name,
+            name_kk=names["kk"],
+            name_ru=names["ru"],
+            name_en=names["en"],
+        )
 
     def _apply_editions(self, doc: Document) -> None:
         """Mark budgets whose point or appendix is given in an amending decision's edition."""
@@ -846,7 +1045,9 @@ def parse_text(text: str, *, doc_id: str, path: str) -> ParseResult:
     """Parse the plain-text copy of a clean decision (tabs or one cell per line)."""
     if not text or not text.strip():
         raise UnusableDocument("the document is empty")
-    lines = [" ".join(ln.split()) if "\t" not in ln else ln.strip("\r\n ") for ln in text.splitlines()]
+    lines = [
+        " ".join(ln.split()) if "\t" not in ln else ln.strip("\r\n ") for ln in text.splitlines()
+    ]
     items: list[Item] = [ln for ln in lines if ln.strip()]
     return _Parser(items, doc_id, path).run()
 
@@ -876,4 +1077,4 @@ def parse_html(html: str, *, doc_id: str, path: str) -> ParseResult:
     return _Parser(items, doc_id, path).run()
 
 
-__all__ = ["parse_html", "parse_text", "summary_key", "find_entities", "to_decimal"]
+__all__ = ["find_entities", "parse_html", "parse_text", "summary_key", "to_decimal"]

@@ -42,7 +42,9 @@ def read_document(path: Path) -> Source:
         raise UnusableDocument(f"{path.name}: no such file")
     size = path.stat().st_size
     if size > MAX_BYTES:
-        raise UnusableDocument(f"{path.name}: file is larger than 20 MB ({size // (1024 * 1024)} MB)")
+        raise UnusableDocument(
+            f"{path.name}: file is larger than 20 MB ({size // (1024 * 1024)} MB)"
+        )
     return read_bytes(path.read_bytes(), path.name)
 
 
@@ -61,7 +63,9 @@ def read_bytes(data: bytes, filename: str) -> Source:
     if suffix == ".pdf" or data[:5] == b"%PDF-":
         return Source(text=_read_pdf(data, name), html=None, kind="pdf", sha=sha)
     if suffix == ".doc":
-        raise UnusableDocument(f"{name}: old Word .doc files are not supported; save it as .docx or .txt")
+        raise UnusableDocument(
+            f"{name}: old Word .doc files are not supported; save it as .docx or .txt"
+        )
     text = _decode(data, name)
     if suffix in _HTML_SUFFIXES or _looks_like_html(text):
         return Source(text=html_to_text(text), html=text, kind="html", sha=sha)
@@ -97,7 +101,7 @@ def _refuse_garbage(text: str, name: str) -> None:
         raise UnusableDocument(f"{name}: the file is empty")
     bad = sum(1 for ch in sample if not ch.isprintable() and ch not in "\n\r\t\f\v")
     letters = sum(1 for ch in sample if ch.isalpha())
-    if bad > 0.05 * len(sample) or letters < 0.2 * len(sample.strip()) and letters < 20:
+    if bad > 0.05 * len(sample) or (letters < 0.2 * len(sample.strip()) and letters < 20):
         raise UnusableDocument(f"{name}: the file does not contain readable text")
     if bad > 0.02 * len(sample):
         raise UnusableDocument(f"{name}: the file looks like binary data, not text")
@@ -118,7 +122,10 @@ def html_to_text(html: str) -> str:
     for block in soup.find_all(["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "table"]):
         block.insert_before(soup.new_string("\n"))
         block.insert_after(soup.new_string("\n"))
-    lines = [" ".join(line.split()) if "\t" not in line else line.strip() for line in soup.get_text().splitlines()]
+    lines = [
+        " ".join(line.split()) if "\t" not in line else line.strip()
+        for line in soup.get_text().splitlines()
+    ]
     return "\n".join(line for line in lines if line)
 
 
@@ -134,7 +141,7 @@ def _read_docx(data: bytes, name: str) -> tuple[str, str]:
         from docx.text.paragraph import Paragraph
 
         document = docx.Document(io.BytesIO(data))
-    except Exception as exc:  # noqa: BLE001 - any failure means the file is not a readable .docx
+    except Exception as exc:
         raise UnusableDocument(f"{name}: not a readable .docx file ({type(exc).__name__})") from exc
 
     text_parts: list[str] = []
@@ -165,7 +172,9 @@ def _read_docx(data: bytes, name: str) -> tuple[str, str]:
                 html_parts.append(
                     "<tr>"
                     + "".join(
-                        f'<td colspan="{span}">{html_lib.escape(c)}</td>' if span > 1 else f"<td>{html_lib.escape(c)}</td>"
+                        f'<td colspan="{span}">{html_lib.escape(c)}</td>'
+                        if span > 1
+                        else f"<td>{html_lib.escape(c)}</td>"
                         for c, span in cells
                     )
                     + "</tr>"
@@ -185,7 +194,7 @@ def _read_pdf(data: bytes, name: str) -> str:
 
         reader = PdfReader(io.BytesIO(data))
         pages = [page.extract_text() or "" for page in reader.pages]
-    except Exception as exc:  # noqa: BLE001 - any failure means the PDF cannot be read
+    except Exception as exc:
         raise UnusableDocument(f"{name}: not a readable PDF file ({type(exc).__name__})") from exc
     text = "\n".join(pages)
     if sum(ch.isalpha() for ch in text) < 20:

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 CODE_TOKEN = re.compile(r"^\d{1,3}$")
 AMOUNT_LINE = re.compile(
-    r"^\(?\s*[-\u2013\u2014\u2212]?\s*\)?\s*[-\u2013\u2014\u2212]?\s*\d[\d \u00a0\u202f]*(?:[,.]\d+)?$"
+    r"^\(?\s*[-\u2013\u2014\u2212]?\s*\)?\s*[-\u2013\u2014\u2212]?\s*"
+    r"\d[\d \u00a0\u202f]*(?:[,.]\d+)?$"
 )
 _HEADER_WORDS = re.compile(
     r"^(?:санаты|сыныбы|ішкі сыныбы|атауы|сомасы.*|функционалдық топ|кіші функция|"
@@ -35,7 +36,10 @@ class Row:
 
 @dataclass
 class Layout:
-    """Column roles read from a header: ``cat/class/sub`` or ``grp/subf/adm/prog``, ``name``, ``amount``."""
+    """Column roles read from a header.
+
+    Roles: ``cat/class/sub`` or ``grp/subf/adm/prog``, then ``name`` and ``amount``.
+    """
 
     mode: str  # income | expense
     roles: dict[str, int] = field(default_factory=dict)
@@ -57,7 +61,7 @@ def is_header_text(text: str) -> bool:
 
 
 def header_mode(texts: list[str]) -> str | None:
-    """``income`` for Санаты/Категория heads, ``expense`` for Функционалдық топ/Функциональная группа."""
+    """``income`` for Санаты/Категория heads, ``expense`` for Функционалдық топ/группа heads."""
     joined = " ".join(texts).lower()
     if "функционал" in joined:
         return "expense"
