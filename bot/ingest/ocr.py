@@ -32,7 +32,7 @@ from rapidfuzz import fuzz
 from bot import DATA_DIR
 from bot.classifier import Classifier, Entry
 from bot.ingest import places
-from bot.ingest.fold import has_latin, skeleton, skeleton_phrase
+from bot.ingest.fold import skeleton, skeleton_phrase
 from bot.ingest.numbers import NUMBER, read_after_label, to_decimal
 from bot.model import (
     Amendment,
@@ -61,6 +61,7 @@ SUMMARY_OF_POINT = {
     "6": "financing",
 }
 MATCH_THRESHOLD = 55.0
+CODE_BONUS = 8.0  # a code cell that survived next to the row
 MAX_HEAD = 18
 MAX_TAIL = 16
 DROP_PENALTY = 3.0
@@ -130,8 +131,8 @@ def tokenize(lines: Iterable[tuple[int, str]]) -> list[Token]:
     tokens: list[Token] = []
     for number, raw in lines:
         line = skeleton(raw).replace("\u2014", " ").replace("\u2013", " ")
-        if not line.strip() or _is_column_numbers(line):
-            continue
+        if not line.strip() or _is_column_numbers(line) or line.lstrip().startswith("©"):
+            continue  # blank, column numbers, the portal's footer
         letters = re.findall(r"[^\W\d_]+", line)
         if not re.search(r"\d", line) and _is_header([w for w in letters if len(w) > 1]):
             continue
@@ -343,85 +344,57 @@ def _depth(entry: Entry) -> int:
 
 def name_rows(
     rows: list[Row], section: str, classifier: Classifier, matcher: Matcher
-) -> list[Line]:
-    """Give each row the best classifier entry its place in the hierarchy allows."""
-    income_like = section in {"income", "net_lending", "fin_assets", "financing"}
-    if income_like:
-        pool = [
-            e
-            for e in classifier.of_kind("category", "class", "subclass")
-            if e.section == section
-            or (section == "fin_assets" and e.code.startswith("6"))
-            or (section == "net_lending" and e.code.startswith("5"))
-        ]
-        if section == "financing":
-            pool += [
-                e for e in classifier.of_kind("group", "subfunction") if e.code.startswith("16")
-            ]
-    else:
-        pool = [
-            e
-            for e in classifier.of_kind("group", "subfunction", "admin", "programme")
-            if e.section == "expense"
-        ]
+) -> tuple[list[Line], list[Row]]:
+    """Give each row the best classifier entry its place in the hierarchy allows.
+
+    Returns the named lines and the rows no entry fits (reported, never stored).
+    """
+    pool = _pool(classifier, section)
     stack: dict[int, str] = {}
     lines: list[Line] = []
+    unnamed: list[Row] = []
     for row in rows:
-        allowed: list[Entry] = []
-        for e in pool:
-            d = _depth(e)
-            if (
-                e.kind in {"category", "group"}
-                or (
-                    e.kind in {"class", "subfunction"}
-                    and stack.get(0)
-                    and e.code.startswith(stack[0] + ".")
-                )
-                or (e.kind == "subclass" and stack.get(1) and e.code.startswith(stack[1] + "."))
-                or (e.kind == "admin" and 1 in stack)
-                or (e.kind == "programme" and 2 in stack and e.code.startswith(stack[2] + "."))
-            ):
-                allowed.append(e)
-            del d
+        allowed = [
+            e
+            for e in pool
+            if e.kind in {"category", "group"}
+            or (e.kind in {"class", "subfunction"} and e.code.startswith(stack.get(0, "?") + "."))
+            or (e.kind == "subclass" and e.code.startswith(stack.get(1, stack.get(0, "?")) + "."))
+            or (e.kind == "admin" and 1 in stack)
+            or (e.kind == "programme" and 2 in stack and e.code.startswith(stack[2] + "."))
+        ]
         scored = []
         for e in allowed:
             s = matcher.score(row.text, e)
-            last = e.code.split(".")[-1]
-            if last in row.codes:
-                s += 8
+            if e.code.split(".")[-1] in row.codes:
+                s += CODE_BONUS
             scored.append((s, _depth(e), e))
-        if not scored:
-            continue
         # on a tie the deeper entry wins: "Қарыздарды өтеу" under group 16 is 16.1
         scored.sort(key=lambda x: (round(x[0], 1), x[1]), reverse=True)
-        score, depth, entry = scored[0]
-        if score < MATCH_THRESHOLD:
+        if not scored or scored[0][0] < MATCH_THRESHOLD:
+            unnamed.append(row)
             continue
+        score, depth, entry = scored[0]
         stack = {k: v for k, v in stack.items() if k < depth}
-        if entry.kind in {"admin", "programme"}:
-            stack[depth] = entry.code
-        else:
-            stack[depth] = entry.code
-        code = _line_code(entry, stack)
+        stack[depth] = entry.code
         row.entry, row.score = entry, score
         lines.append(
             Line(
-                code=code,
+                code=_line_code(entry, stack),
                 amount=row.amount.value if row.amount else None,
-                section=entry.section if entry.section != "expense" else "expense",
+                section=entry.section,
                 source="",
                 printed=row.amount.text if row.amount else "",
                 name_printed=row.printed(),
             )
         )
-    return lines
+    return lines, unnamed
 
 
 def _line_code(entry: Entry, stack: dict[int, str]) -> str:
-    if entry.kind == "admin":
-        return f"{stack.get(1, '')}.{entry.code}"
-    if entry.kind == "programme":
-        return f"{stack.get(1, '')}.{entry.code}"
+    """Admins and programmes take the sub-function the document puts them under."""
+    if entry.kind in {"admin", "programme"}:
+        return f"{stack[1]}.{entry.code}"
     return entry.code
 
 
@@ -566,7 +539,9 @@ def parse_ocr(text: str, *, doc_id: str, path: str, classifier: Classifier) -> P
 
     # Appendices
     for idx, (start, number_) in enumerate(marks):
-        stop = marks[idx + 1][0] if idx + 1 < len(marks) else len(raw_lines)
+        stop = (
+            _heading_start(raw_lines, marks[idx + 1][0]) if idx + 1 < len(marks) else len(raw_lines)
+        )
         block = list(enumerate(raw_lines[start + 1 : stop], start=start + 2))
         year = next((int(y) for _, ln in block[:6] for y in _YEAR.findall(skeleton(ln))), None)
         if year is None:
@@ -575,9 +550,20 @@ def parse_ocr(text: str, *, doc_id: str, path: str, classifier: Classifier) -> P
         b = budgets.setdefault(year, Budget(entity, kind, year, doc_id))
         b.appendix = f"appendix {number_}"
         b.edition = b.edition or edition_for(year, f"appendix {number_}")
-        for line in _parse_appendix(block, classifier):
+        found, unnamed = _parse_appendix(block, classifier)
+        for line in found:
             line.source = f"appendix {number_}"
             b.lines.append(line)
+        for row in unnamed:
+            problems.append(
+                Problem(
+                    entity,
+                    year,
+                    "",
+                    f"row not recognised, not stored: {row.printed()[:80]}",
+                    f"appendix {number_}",
+                )
+            )
     # The appendices of one document must not end in the footer of the next.
     for b in budgets.values():
         for ln in b.lines:
@@ -586,6 +572,16 @@ def parse_ocr(text: str, *, doc_id: str, path: str, classifier: Classifier) -> P
     result.budgets = [budgets[y] for y in sorted(budgets)]
     result.problems = problems
     return result
+
+
+def _heading_start(lines: list[str], marker: int) -> int:
+    """First line of the heading "… мәслихатының 2022 жылғы … шешіміне 2-қосымша"."""
+    start = marker
+    for j in range(marker - 1, max(marker - 7, -1), -1):
+        sk = skeleton(lines[j])
+        if _YEAR.search(sk) or fuzz.partial_ratio("мосліжат", sk) >= 80:
+            start = j
+    return start
 
 
 def _issuer_place(head: str) -> places.Place | None:
@@ -649,63 +645,47 @@ def _parse_point1(preamble: list[str]) -> dict[str, object]:
     return found
 
 
-def _parse_appendix(block: list[tuple[int, str]], classifier: Classifier) -> list[Line]:
+def _parse_appendix(
+    block: list[tuple[int, str]], classifier: Classifier
+) -> tuple[list[Line], list[Row]]:
+    """Lines of one appendix, section by section (``1)`` income … ``6)`` financing)."""
     sections: list[tuple[str, list[tuple[int, str]]]] = []
     for number, raw in block:
         m = _POINT_ROW.match(skeleton(raw))
         if m:
             sections.append((m.group(1), []))
+            raw = re.sub(r"^\s*[1-6]\)", "", raw)  # "1) Кірістер": the number is not a figure
         if sections:
             sections[-1][1].append((number, raw))
     lines: list[Line] = []
+    unnamed: list[Row] = []
     for point, body in sections:
         section = SECTION_OF_POINT[point]
-        first_line, first_raw = body[0]
-        body = [(first_line, re.sub(r"^\s*[1-6]\)", "", first_raw)), *body[1:]]
-        tokens = tokenize(body)
         key = SUMMARY_OF_POINT[point]
-        # the "N)" row: its amount is the first amount of the section
-        first_amount = next((i for i, t in enumerate(tokens) if t.kind == "amount"), None)
-        summary_label = skeleton_phrase(classifier.by_code[key].name_kk)
-        if first_amount is None:
-            # the row is there but its figure was lost; the sums may give it back
-            lines.append(
-                Line(
-                    code=key,
-                    amount=None,
-                    section="summary",
-                    source="",
-                    name_printed=body[0][1].strip(),
-                )
-            )
-            continue
-        amount = tokens[first_amount]
-        # words of the summary row: the leading ones up to its amount
+        tokens = tokenize(body)
+        # the "N)" row's figure is the section's first amount; a lost one may be derived
+        first = next((i for i, t in enumerate(tokens) if t.kind == "amount"), None)
+        amount = tokens[first] if first is not None else None
         lines.append(
             Line(
                 code=key,
-                amount=amount.value,
+                amount=amount.value if amount else None,
                 section="summary",
                 source="",
-                printed=amount.text,
-                name_printed=amount.raw.strip(),
+                printed=amount.text if amount else "",
+                name_printed=(amount.raw if amount else body[0][1]).strip(),
             )
         )
-        rest = tokens[first_amount + 1 :]
-        # drop the summary label's own continuation words (e.g. "түсімдер" of "5) … (профициті)")
-        if section in {"deficit"}:
+        if amount is None or section == "deficit":
             continue
-        pool_entries = _pool(classifier, section)
-        matcher = Matcher(pool_entries)
-        rows = segment(rest, matcher, pool_entries)
-        del summary_label
-        lines.extend(name_rows(rows, section, classifier, matcher))
-    return lines
-
-
-@cache
-def _pool_cache(classifier_id: int, section: str) -> tuple[Entry, ...]:  # pragma: no cover
-    return ()
+        pool = _pool(classifier, section)
+        matcher = Matcher(pool)
+        named, left = name_rows(
+            segment(tokens[first + 1 :], matcher, pool), section, classifier, matcher
+        )
+        lines.extend(named)
+        unnamed.extend(row for row in left if row.amount is not None)
+    return lines, unnamed
 
 
 def _pool(classifier: Classifier, section: str) -> list[Entry]:
@@ -738,4 +718,4 @@ def _pool(classifier: Classifier, section: str) -> list[Entry]:
     ]
 
 
-__all__ = ["has_latin", "looks_like_ocr", "parse_ocr"]
+__all__ = ["looks_like_ocr", "parse_ocr"]

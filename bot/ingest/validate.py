@@ -97,7 +97,9 @@ def constraints(budget: Budget) -> list[Constraint]:
     children: dict[str, list[str]] = {}
     for code in appendix:
         parent = _parent(code) if _is_ebk(code) else None
-        if parent and parent in appendix:
+        while parent and parent not in appendix:  # a level the document skips
+            parent = _parent(parent)
+        if parent:
             children.setdefault(parent, []).append(code)
     for parent, kids in sorted(children.items()):
         kids = sorted(kids)
