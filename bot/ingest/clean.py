@@ -295,6 +295,11 @@ class _Parser:
             self._appendix(number, region)
         self._apply_editions(doc)
         budgets = [b for b in self.budgets.values() if b.lines]
+        if not budgets and doc.kind == "amendment" and self.problems:
+            raise UnusableDocument(
+                f"this amending decision changes figures of {doc.amends or 'another decision'} "
+                "that cannot be placed without that decision's text"
+            )
         if not budgets:
             if not re.search(r"м[аә]слихат", self.text, re.IGNORECASE):
                 raise UnusableDocument(
@@ -590,7 +595,7 @@ class _Parser:
         q = r"[\"«“]([^\"»”]+)[\"»”]"
         for line in plines:
             low = line.lower()
-            mp = re.search(r"в\s+пункте\s+(\d+)|(\d+)\s*-\s*тармағ", low)
+            mp = re.search(r"в\s+пункте\s+(\d+)|(\d+)\s*-\s*тарма[қғ](?!ша)", low)
             if mp:
                 point = int(mp.group(1) or mp.group(2))
                 sub = None
