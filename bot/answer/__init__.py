@@ -7,3 +7,8 @@ Public entry point (the contract the Telegram layer and the CLI use)::
     reply = engine.ask("2024 roads spending", lang=None, today=None)
     reply.text, reply.items, reply.sources, reply.to_json()
 """
+
+from bot.answer.engine import Engine
+from bot.answer.model import INTENTS, Item, Reply
+
+__all__ = ["INTENTS", "Engine", "Item", "Reply"]

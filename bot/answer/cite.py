@@ -38,14 +38,23 @@ def _covers(scope: str, source: str) -> bool:
 def amendment_in_force(
     doc: dict[str, Any], budget: dict[str, Any] | None, source: str
 ) -> dict[str, str] | None:
-    """The amending decision whose edition of ``source`` is in force, if any."""
-    candidates = [
-        a for a in doc.get("amendments") or [] if isinstance(a, dict) and _covers(str(a.get("scope", "")), source)
-    ]
-    if budget and budget.get("edition") and str(budget["edition"]) != str(doc.get("number")):
+    """The amending decision whose edition of ``source`` is in force, if any.
+
+    The budget row says which edition is in force (``edition``: the decision's number);
+    without one, the document's amendments whose scope names the part decide.
+    """
+    amendments = [a for a in doc.get("amendments") or [] if isinstance(a, dict)]
+    if budget is not None and budget.get("edition"):
         edition = str(budget["edition"])
-        named = [a for a in doc.get("amendments") or [] if isinstance(a, dict) and str(a.get("number")) == edition]
-        candidates += named or [{"number": edition, "date": str(budget.get("edition_date") or "")}]
+        if edition == str(doc.get("number")):
+            return None
+        named = [a for a in amendments if str(a.get("number")) == edition]
+        return (
+            named[-1]
+            if named
+            else {"number": edition, "date": str(budget.get("edition_date") or "")}
+        )
+    candidates = [a for a in amendments if _covers(str(a.get("scope", "")), source)]
     if not candidates:
         return None
     return max(candidates, key=lambda a: str(a.get("date", "")))

@@ -36,7 +36,9 @@ def load(directory: Path = GLOSSARY_DIR) -> dict[str, Term]:
     return {
         key: Term(
             key=key,
-            terms={lang: tuple(str(t) for t in v.get("terms") or ()) for lang, v in by_lang.items()},
+            terms={
+                lang: tuple(str(t) for t in v.get("terms") or ()) for lang, v in by_lang.items()
+            },
             texts={lang: str(v.get("text") or "").strip() for lang, v in by_lang.items()},
         )
         for key, by_lang in raw.items()

@@ -49,10 +49,14 @@ def lexicon(lang: str, directory: Path = ANSWER_DATA) -> Lexicon:
         stopwords=frozenset(_folded(data.get("stopwords"))),
         relative_years={k: _folded(v) for k, v in (data.get("relative_years") or {}).items()},
         intents={k: _folded(v) for k, v in (data.get("intents") or {}).items()},
-        topics={str(k): tuple(str(w) for w in v or ()) for k, v in (data.get("topics") or {}).items()},
+        topics={
+            str(k): tuple(str(w) for w in v or ()) for k, v in (data.get("topics") or {}).items()
+        },
         entity_words=frozenset(_folded(data.get("entity_words"))),
         suffixes=tuple(suffixes),
-        alternations={fold(str(k)): fold(str(v)) for k, v in (data.get("alternations") or {}).items()},
+        alternations={
+            fold(str(k)): fold(str(v)) for k, v in (data.get("alternations") or {}).items()
+        },
         year_words=_folded(data.get("year_words")),
         numbers={fold(str(k)): int(v) for k, v in (data.get("numbers") or {}).items()},
     )

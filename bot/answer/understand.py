@@ -71,7 +71,9 @@ class Reader:
         self.cue_patterns = {
             intent: p
             for intent in intents
-            if (p := _cue_pattern(c for lx in self.lex.values() for c in lx.intents.get(intent, ())))
+            if (
+                p := _cue_pattern(c for lx in self.lex.values() for c in lx.intents.get(intent, ()))
+            )
         }
         self.numbers = {}
         for lx in self.lex.values():
@@ -90,12 +92,15 @@ class Reader:
                     topic_phrases.extend((code, lang, w) for w in words)
         self.topics = PhraseIndex(topic_phrases, stop)
         self.glossary = PhraseIndex(
-            ((key, lang, term) for key, by_lang in glossary.items() for lang, terms in by_lang.items() for term in terms),
+            (
+                (key, lang, term)
+                for key, by_lang in glossary.items()
+                for lang, terms in by_lang.items()
+                for term in terms
+            ),
             stop,
         )
-        entity_stop = {
-            lang: stop[lang] | self.lex[lang].entity_words for lang in LANGS
-        }
+        entity_stop = {lang: stop[lang] | self.lex[lang].entity_words for lang in LANGS}
         self.entities = PhraseIndex(
             ((key, lang, name) for key, names in entity_names.items() for lang, name in names),
             entity_stop,

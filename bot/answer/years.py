@@ -12,7 +12,9 @@ MIN_YEAR, MAX_YEAR = 1991, 2100
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 # "2023–2025", "2023-2025", "2023 - 2025", "с 2023 по 2025", "from 2023 to 2025", "2023 по 2025"
 _RANGE = re.compile(
-    r"(?<!\d)((?:19|20)\d{2})\s*(?:[-‐‑‒–—]|\.\.|по|to|till|until|through|дейін|-ге дейін)\s*((?:19|20)\d{2})(?!\d)"
+    r"(?<!\d)((?:19|20)\d{2})\s*"
+    r"(?:[-‐‑‒–—]|\.\.|по|to|till|until|through|дейін|-ге дейін)"
+    r"\s*((?:19|20)\d{2})(?!\d)"
 )
 OFFSETS = {"this": 0, "last": -1, "next": 1, "before_last": -2}
 
@@ -31,7 +33,7 @@ def find_years(folded: str, lexicons: list[Lexicon], today: date) -> Years:
     is_range = False
     for m in _RANGE.finditer(folded):
         a, b = sorted((int(m.group(1)), int(m.group(2))))
-        if MIN_YEAR <= a and b <= MAX_YEAR and b - a <= 20:
+        if a >= MIN_YEAR and b <= MAX_YEAR and b - a <= 20:
             found.update(range(a, b + 1))
             spans.append(m.span())
             is_range = True
@@ -43,7 +45,12 @@ def find_years(folded: str, lexicons: list[Lexicon], today: date) -> Years:
             found.add(year)
             spans.append(m.span())
     relative = sorted(
-        ((phrase, name) for lex in lexicons for name, ps in lex.relative_years.items() for phrase in ps),
+        (
+            (phrase, name)
+            for lex in lexicons
+            for name, ps in lex.relative_years.items()
+            for phrase in ps
+        ),
         key=lambda pn: -len(pn[0]),
     )
     for phrase, name in relative:  # longest first: "өткен жылдың алдында" before "өткен жыл"

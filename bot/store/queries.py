@@ -14,7 +14,9 @@ from typing import Any
 import sqlite_utils
 
 
-def _rows(db: sqlite_utils.Database, sql: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+def _rows(
+    db: sqlite_utils.Database, sql: str, params: tuple[Any, ...] = ()
+) -> list[dict[str, Any]]:
     cursor = db.execute(sql, params)
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]

@@ -1,0 +1,897 @@
+"""The answer engine: a question in, an exact figure with its source out.
+
+:class:`Engine` reads the store's small tables (documents, entities, budgets, years)
+once; budget lines are fetched per entity and year through an index and kept in a small
+cache, so one engine answers many questions cheaply. Every method returns a
+:class:`~bot.answer.model.Reply` or plain data — nothing Telegram-specific.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from babel.lists import format_list
+
+from bot import DEFAULT_DB
+from bot.answer import fmt
+from bot.answer.cite import cite
+from bot.answer.glossary import Term
+from bot.answer.glossary import load as load_glossary
+from bot.answer.lexicon import LANGS
+from bot.answer.model import Item, Reply
+from bot.answer.understand import Reader, Reading
+from bot.classifier import Classifier, Entry
+from bot.classifier import default as default_classifier
+from bot.store import queries
+from bot.store.schema import open_db
+
+INCOME_PARTS = ("tax", "non_tax", "capital", "transfers")
+# Point-1 income keys and the EBK categories that carry the same figure in an appendix; the
+# appendix line is preferred because it exists for every year, the point-1 line for some.
+CATEGORY_OF = {"tax": "1", "non_tax": "2", "capital": "3", "transfers": "4"}
+SUMMARY_OF = {v: k for k, v in CATEGORY_OF.items()}
+OVERVIEW_KEYS = ("income_total", *INCOME_PARTS, "expense_total", "deficit", "financing")
+TOTALS = frozenset({"income_total", "expense_total"})  # umbrella topics: any narrower one wins
+GENERIC_PENALTY = 0.5
+SUGGEST_RATIO = 0.75  # a reading this close to the best is offered as "did you mean"
+OVERVIEW_GROUPS = 3
+DEFAULT_TOP = 5
+CACHE_SIZE = 4096
+
+
+@dataclass(frozen=True)
+class Line:
+    code: str
+    section: str
+    source: str
+    amount: Decimal  # thousand tenge
+    budget_id: str
+    doc_id: str
+    name_printed: str
+
+
+@dataclass
+class YearBudget:
+    """One entity's lines in force for one year, indexed by code and by classifier entry."""
+
+    entity: str
+    year: int
+    lines: list[Line] = field(default_factory=list)
+    by_code: dict[str, Line] = field(default_factory=dict)
+    by_entry: dict[str, list[Line]] = field(default_factory=dict)
+
+
+def _depth(code: str) -> int:
+    return code.count(".") + 1
+
+
+class Engine:
+    """Answers questions about the budgets in one store."""
+
+    def __init__(
+        self,
+        db_path: str | Path = DEFAULT_DB,
+        classifier: Classifier | None = None,
+        default_entity: str | None = None,
+    ) -> None:
+        self.db = open_db(db_path, readonly=True)
+        self.classifier = classifier or default_classifier()
+        self.documents = queries.documents(self.db)
+        self.entities = queries.entities(self.db)
+        self.budgets = {b["budget_id"]: b for b in queries.budgets(self.db)}
+        self.years = (
+            queries.years_with_lines(self.db) if queries.has_table(self.db, "lines") else {}
+        )
+        for entity in self.years:
+            self.entities.setdefault(entity, {"entity": entity})
+        self.default_entity = default_entity or (
+            max(sorted(self.years), key=lambda e: len(self.years[e])) if self.years else None
+        )
+        self.glossary: dict[str, Term] = load_glossary()
+        self.reader = Reader(
+            self.classifier,
+            {
+                k: {lang: list(t.terms.get(lang, ())) for lang in LANGS}
+                for k, t in self.glossary.items()
+            },
+            self._entity_names(),
+        )
+        self._cache: OrderedDict[tuple[str, int], YearBudget] = OrderedDict()
+
+    # ------------------------------------------------------------------ data
+    def _entity_names(self) -> dict[str, list[tuple[str, str]]]:
+        names: dict[str, list[tuple[str, str]]] = {}
+        for key, row in self.entities.items():
+            names[key] = [(lang, str(row.get(f"name_{lang}") or "")) for lang in LANGS]
+            names[key].append(("kk", key))
+        for b in self.budgets.values():  # the district's name picks its rural districts too
+            doc = self.documents.get(b.get("doc_id") or "")
+            if doc and b.get("entity") in names:
+                for lang in LANGS:
+                    issuer = str(doc.get(f"issuer_{lang}") or "")
+                    if issuer and (lang, issuer) not in names[b["entity"]]:
+                        names[b["entity"]].append((lang, issuer))
+        return names
+
+    def year_budget(self, entity: str, year: int) -> YearBudget:
+        key = (entity, year)
+        cached = self._cache.get(key)
+        if cached is not None:
+            self._cache.move_to_end(key)
+            return cached
+        yb = YearBudget(entity, year)
+        for row in queries.lines(self.db, entity, year):
+            line = Line(
+                code=row["code"],
+                section=row.get("section") or "",
+                source=row.get("source") or "",
+                amount=Decimal(int(row["amount_tenge"] or 0)) / 1000,
+                budget_id=row.get("budget_id") or "",
+                doc_id=row.get("doc_id") or "",
+                name_printed=row.get("name_printed") or "",
+            )
+            yb.lines.append(line)
+            yb.by_code.setdefault(line.code, line)
+            entry = self.classifier.entry_for_line(line.code)
+            if entry is not None:
+                yb.by_entry.setdefault(entry.code, []).append(line)
+        self._cache[key] = yb
+        if len(self._cache) > CACHE_SIZE:
+            self._cache.popitem(last=False)
+        return yb
+
+    def line_name(self, code: str, lang: str, printed: str = "") -> str:
+        entry = self.classifier.entry_for_line(code)
+        return entry.name(lang) if entry else (printed or code)
+
+    def lines_for(self, yb: YearBudget, code: str) -> list[Line]:
+        """Lines a classifier entry names in one year's budget (category before point-1 key)."""
+        if code in CATEGORY_OF:
+            return yb.by_entry.get(CATEGORY_OF[code]) or yb.by_entry.get(code, [])
+        return yb.by_entry.get(code) or yb.by_entry.get(SUMMARY_OF.get(code, ""), [])
+
+    def entity_name(self, entity: str | None, lang: str) -> str:
+        if not entity:
+            return ""
+        row = self.entities.get(entity, {})
+        return str(row.get(f"name_{lang}") or row.get("name_ru") or entity)
+
+    def _entity(self, entity: str | None) -> str | None:
+        return entity if entity in self.years else self.default_entity
+
+    def available_years(self, entity: str | None = None) -> list[int]:
+        entity = self._entity(entity)
+        return list(self.years.get(entity or "", []))
+
+    # ------------------------------------------------------------ helpers
+    def _item(self, year: int, line: Line, lang: str, entity: str) -> Item:
+        return Item(
+            year, line.code, self.line_name(line.code, lang, line.name_printed), line.amount, entity
+        )
+
+    def _row(self, line: Line, lang: str) -> str:
+        return (
+            f"{self.line_name(line.code, lang, line.name_printed)}: {fmt.money(line.amount, lang)}"
+        )
+
+    def _sources(self, lines: list[Line], lang: str) -> list[str]:
+        out: list[str] = []
+        for line in lines:
+            doc = self.documents.get(line.doc_id)
+            if doc is None:
+                continue
+            text = cite(doc, self.budgets.get(line.budget_id), line.source, lang)
+            if text not in out:
+                out.append(text)
+        return out
+
+    def _with_sources(self, reply: Reply, lines: list[Line]) -> Reply:
+        reply.sources = self._sources(lines, reply.lang)
+        if reply.sources:
+            t = fmt.tr(reply.lang)
+            label = t.ngettext("Source:", "Sources:", len(reply.sources))
+            reply.text += "\n\n" + label + "\n" + "\n".join(f"• {s}" for s in reply.sources)
+        return reply
+
+    def _years_list(self, years: list[int], lang: str) -> str:
+        return format_list([str(y) for y in years], locale=lang) if years else "—"
+
+    def _no_data(self, reply: Reply, entity: str | None, missing: list[int]) -> Reply:
+        t = fmt.tr(reply.lang)
+        have = self.available_years(entity)
+        if not have:
+            reply.text = t.gettext("The store has no budgets yet.")
+            return reply
+        reply.text = t.ngettext(
+            "There is no budget data for {years}.",
+            "There is no budget data for {years}.",
+            len(missing),
+        ).format(years=self._years_list(missing, reply.lang))
+        reply.text += " " + t.ngettext(
+            "{entity} has a budget for {years}.",
+            "{entity} has budgets for {years}.",
+            len(have),
+        ).format(
+            entity=self.entity_name(entity, reply.lang), years=self._years_list(have, reply.lang)
+        )
+        reply.suggestions = self.examples(reply.lang)
+        return reply
+
+    def _header(self, entity: str, years: list[int], lang: str) -> str:
+        return (
+            fmt.tr(lang)
+            .gettext("{entity}, {years}")
+            .format(entity=self.entity_name(entity, lang), years=self._years_list(years, lang))
+        )
+
+    def _default_year_note(self, year: int, lang: str) -> str:
+        return (
+            fmt.tr(lang)
+            .gettext("No year was given, so this is {year}, the latest year in the store.")
+            .format(year=year)
+        )
+
+    def examples(self, lang: str) -> list[str]:
+        t = fmt.tr(lang)
+        return [
+            t.gettext("How much was spent on roads in 2024?"),
+            t.gettext("Budget overview 2025"),
+            t.gettext("Compare street lighting in 2023 and 2024"),
+        ]
+
+    def _resolve_years(
+        self, reading_years: tuple[int, ...], entity: str, want: int
+    ) -> tuple[list[int], list[int], bool]:
+        """(years to answer, years asked for but missing, whether the year was defaulted)."""
+        have = self.available_years(entity)
+        if reading_years:
+            present = [y for y in reading_years if y in have]
+            missing = [y for y in reading_years if y not in have]
+            return present, missing, False
+        return have[-want:], [], True
+
+    # ------------------------------------------------------------ entry
+    def ask(self, query: object, lang: str | None = None, today: date | None = None) -> Reply:
+        """Answer one question; never raises on bad input."""
+        try:
+            reading = self.reader.read(query, lang=lang, today=today)
+        except Exception:  # pragma: no cover - understanding must never take the bot down
+            reading = Reading(
+                query=query if isinstance(query, str) else "", text="", lang=lang or "ru"
+            )
+        return self.answer(reading)
+
+    def answer(self, r: Reading) -> Reply:
+        lang = r.lang
+        cues = r.cues
+        if r.empty:
+            return self._unknown(r, empty=True)
+        topic, suggestions = self._pick_topic(r)
+        entity = self._entity(r.entity)
+        glossary = r.glossary[0].key if r.glossary else None
+        if "help" in cues and topic is None and not r.years:
+            return self.help(lang, query=r.query)
+        if "catalog" in cues and topic is None:
+            return self.catalog(lang, query=r.query)
+        only_glossary = glossary is not None and not r.unexplained and not r.years
+        if glossary and (
+            ("explain" in cues and (not r.years or topic is None))
+            or (only_glossary and not cues - {"explain"} and (topic is None or len(r.words) <= 3))
+        ):
+            return self.explain(glossary, lang, query=r.query)
+        if "explain" in cues and topic is None and not r.years:
+            return self._unknown(r, explain=True)
+        if entity is None:
+            reply = Reply(query=r.query, lang=lang, intent="unknown")
+            return self._no_data(reply, None, list(r.years))
+        code = topic.code if topic else None
+        if (
+            topic is None
+            and r.unexplained
+            and not cues & {"overview", "top", "compare", "breakdown"}
+        ):
+            return self._unknown(r)
+        if "compare" in cues or len(r.years) >= 2:
+            years = list(r.years)
+            if len(years) == 1:
+                have = self.available_years(entity)
+                prev = [y for y in have if y < years[0]]
+                years = [prev[-1], years[0]] if prev else years
+            reply = self.compare(years, lang, code=code, entity=entity, query=r.query)
+        elif "top" in cues:
+            reply = self.top(
+                self._one_year(r),
+                lang,
+                n=r.n or DEFAULT_TOP,
+                entity=entity,
+                query=r.query,
+                code=code,
+            )
+        elif "share" in cues and code:
+            reply = self.share(code, self._one_year(r), lang, entity=entity, query=r.query)
+        elif "breakdown" in cues:
+            reply = self.breakdown(
+                code or "expense_total", self._one_year(r), lang, entity=entity, query=r.query
+            )
+        elif code is None:
+            reply = self.overview(self._one_year(r), lang, entity=entity, query=r.query)
+        else:
+            reply = self.amount(code, list(r.years), lang, entity=entity, query=r.query)
+        if suggestions and reply.items:
+            t = fmt.tr(lang)
+            names = [self.classifier.by_code[c].name(lang) for c in suggestions]
+            reply.suggestions = names
+            reply.text += "\n\n" + t.gettext("Did you mean: {choices}?").format(
+                choices="; ".join(f"«{n}»" for n in names)
+            )
+        return reply
+
+    def _one_year(self, r: Reading) -> int | None:
+        return r.years[-1] if r.years else None
+
+    def _pick_topic(self, r: Reading) -> tuple[Entry | None, list[str]]:
+        """The best classifier entry for the question and close alternatives."""
+        if not r.topics:
+            return None, []
+        entity = self._entity(r.entity)
+        present: set[str] = set()
+        for y in self.available_years(entity):
+            present |= set(self.year_budget(entity, y).by_entry) if entity else set()
+        present |= {SUMMARY_OF[c] for c in present if c in SUMMARY_OF}
+        present |= {CATEGORY_OF[c] for c in present if c in CATEGORY_OF}
+        scored = []
+        for hit in r.topics:
+            entry = self.classifier.by_code.get(hit.key)
+            if entry is None:
+                continue
+            # An umbrella topic ("расходы") yields to a narrower one that explains other words
+            # ("расходы на дороги"), but not to one that only shares its word.
+            narrower = any(
+                h is not hit and h.key not in TOTALS and not h.words <= hit.words for h in r.topics
+            )
+            score = hit.score * (GENERIC_PENALTY if entry.code in TOTALS and narrower else 1.0)
+            score *= 1.0 if entry.code in present else 0.6
+            rank = 0 if entry.kind == "summary" else 1
+            scored.append((score, -rank, -_depth(entry.path or entry.code), entry))
+        if not scored:
+            return None, []
+        scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
+        best = scored[0][3]
+        best_score = scored[0][0]
+        alternatives = [
+            e.code
+            for score, _, _, e in scored[1:]
+            if score >= SUGGEST_RATIO * best_score
+            and e.code in present
+            and e.code not in TOTALS
+            and e.name_ru != best.name_ru
+        ][:2]
+        return best, alternatives
+
+    # ------------------------------------------------------------ intents
+    def amount(
+        self, code: str, years: list[int], lang: str, entity: str | None = None, query: str = ""
+    ) -> Reply:
+        """The amount of the line(s) a classifier entry names, for the given or latest year."""
+        entity = self._entity(entity)
+        reply = Reply(query=query, lang=lang, intent="amount", code=code, entity=entity)
+        if entity is None:
+            return self._no_data(reply, None, years)
+        present, missing, defaulted = self._resolve_years(tuple(years), entity, 1)
+        reply.years = present or list(years)
+        if not present:
+            return self._no_data(reply, entity, missing)
+        t = fmt.tr(lang)
+        entry = self.classifier.by_code.get(code)
+        name = entry.name(lang) if entry else code
+        used: list[Line] = []
+        rows: list[str] = []
+        for year in present:
+            lines = self.lines_for(self.year_budget(entity, year), code)
+            for line in lines:
+                reply.items.append(self._item(year, line, lang, entity))
+                used.append(line)
+                rows.append(
+                    t.gettext("{year}: {amount}").format(
+                        year=year, amount=fmt.money(line.amount, lang)
+                    )
+                )
+        if not used:
+            reply.text = t.gettext("The {entity} budget for {years} has no line «{name}».").format(
+                entity=self.entity_name(entity, lang),
+                years=self._years_list(present, lang),
+                name=name,
+            )
+            return reply
+        reply.text = self._header(entity, present, lang) + "\n" + f"{name}\n" + "\n".join(rows)
+        if missing:
+            reply.text += "\n" + t.gettext("No data for {years}.").format(
+                years=self._years_list(missing, lang)
+            )
+        if defaulted:
+            reply.text += "\n\n" + self._default_year_note(present[-1], lang)
+        return self._with_sources(reply, used)
+
+    def overview(
+        self, year: int | None, lang: str, entity: str | None = None, query: str = ""
+    ) -> Reply:
+        """A year's summary: revenue and its parts, spending, deficit, biggest areas with shares."""
+        entity = self._entity(entity)
+        reply = Reply(query=query, lang=lang, intent="overview", entity=entity)
+        if entity is None:
+            return self._no_data(reply, None, [year] if year else [])
+        present, missing, defaulted = self._resolve_years((year,) if year else (), entity, 1)
+        if not present:
+            reply.years = [year] if year else []
+            return self._no_data(reply, entity, missing)
+        y = present[-1]
+        reply.years = [y]
+        t = fmt.tr(lang)
+        yb = self.year_budget(entity, y)
+        used: list[Line] = []
+        rows = [
+            t.gettext("Budget of {entity} for {year}").format(
+                entity=self.entity_name(entity, lang), year=y
+            )
+        ]
+        for key in OVERVIEW_KEYS:
+            line = yb.by_code.get(key) or yb.by_code.get(CATEGORY_OF.get(key, ""))
+            if line is None:
+                continue
+            if key in INCOME_PARTS and line.amount == 0:
+                continue
+            reply.items.append(self._item(y, line, lang, entity))
+            used.append(line)
+            indent = "   " if key in INCOME_PARTS else ""
+            if key == "deficit":
+                label = t.gettext("Deficit") if line.amount < 0 else t.gettext("Surplus")
+                if line.amount == 0:
+                    label = t.gettext("Deficit (surplus)")
+            else:
+                label = self.line_name(line.code, lang)
+            rows.append(f"{indent}{label}: {fmt.money(line.amount, lang)}")
+        total = yb.by_code.get("expense_total")
+        groups = sorted(
+            (
+                ln
+                for ln in yb.lines
+                if ln.section == "expense" and _depth(ln.code) == 1 and ln.amount > 0
+            ),
+            key=lambda ln: -ln.amount,
+        )[:OVERVIEW_GROUPS]
+        if groups:
+            rows.append("")
+            rows.append(t.gettext("Biggest areas of spending:"))
+            for i, ln in enumerate(groups, 1):
+                share = (
+                    f" ({fmt.percent(ln.amount / total.amount, lang)})"
+                    if total and total.amount
+                    else ""
+                )
+                rows.append(f"{i}. {self._row(ln, lang)}{share}")
+                reply.items.append(self._item(y, ln, lang, entity))
+                used.append(ln)
+        if len(rows) == 1:
+            rows.append(t.gettext("No summary lines for this year."))
+        reply.text = "\n".join(rows)
+        if defaulted:
+            reply.text += "\n\n" + self._default_year_note(y, lang)
+        return self._with_sources(reply, used)
+
+    def compare(
+        self,
+        years: list[int],
+        lang: str,
+        code: str | None = None,
+        entity: str | None = None,
+        query: str = "",
+    ) -> Reply:
+        """A line (or revenue, spending and deficit) across years, with absolute and % change."""
+        entity = self._entity(entity)
+        reply = Reply(query=query, lang=lang, intent="compare", code=code, entity=entity)
+        if entity is None:
+            return self._no_data(reply, None, years)
+        present, missing, _ = self._resolve_years(tuple(sorted(set(years))), entity, 2)
+        reply.years = present or sorted(set(years))
+        if not present:
+            return self._no_data(reply, entity, missing)
+        t = fmt.tr(lang)
+        codes = [code] if code else ["income_total", "expense_total", "deficit"]
+        used: list[Line] = []
+        rows = [self._header(entity, present, lang)]
+        for c in codes:
+            entry = self.classifier.by_code.get(c)
+            rows.append("")
+            rows.append(entry.name(lang) if entry else c)
+            previous: Decimal | None = None
+            for year in present:
+                lines = self.lines_for(self.year_budget(entity, year), c)
+                if not lines:
+                    rows.append(t.gettext("{year}: no such line").format(year=year))
+                    previous = None
+                    continue
+                amount = sum((ln.amount for ln in lines), Decimal(0))
+                for ln in lines:
+                    reply.items.append(self._item(year, ln, lang, entity))
+                    used.append(ln)
+                row = t.gettext("{year}: {amount}").format(
+                    year=year, amount=fmt.money(amount, lang)
+                )
+                if previous is not None:
+                    row += " — " + fmt.change(previous, amount, lang)
+                rows.append(row)
+                previous = amount
+        if missing:
+            rows.append("")
+            rows.append(
+                t.gettext("No data for {years}.").format(years=self._years_list(missing, lang))
+            )
+        if len(present) == 1:
+            rows.append("")
+            rows.append(
+                t.gettext("Only one year to compare; the store has {years}.").format(
+                    years=self._years_list(self.available_years(entity), lang)
+                )
+            )
+        reply.text = "\n".join(rows)
+        return self._with_sources(reply, used)
+
+    def top(
+        self,
+        year: int | None,
+        lang: str,
+        n: int = DEFAULT_TOP,
+        entity: str | None = None,
+        query: str = "",
+        code: str | None = None,
+    ) -> Reply:
+        """The N biggest spending programmes (or revenue sources, if asked about revenue)."""
+        entity = self._entity(entity)
+        reply = Reply(query=query, lang=lang, intent="top", entity=entity)
+        if entity is None:
+            return self._no_data(reply, None, [year] if year else [])
+        present, missing, defaulted = self._resolve_years((year,) if year else (), entity, 1)
+        if not present:
+            reply.years = [year] if year else []
+            return self._no_data(reply, entity, missing)
+        y = present[-1]
+        reply.years = [y]
+        n = max(1, min(int(n), 20))
+        entry = self.classifier.by_code.get(code or "")
+        income = (entry is not None and entry.section == "income") or code in {
+            "income_total",
+            *INCOME_PARTS,
+        }
+        yb = self.year_budget(entity, y)
+        leaves = self._leaves(yb, "income" if income else "expense")
+        ranked = sorted((ln for ln in leaves if ln.amount > 0), key=lambda ln: -ln.amount)[:n]
+        total = yb.by_code.get("income_total" if income else "expense_total")
+        t = fmt.tr(lang)
+        title = (
+            t.ngettext(
+                "The biggest source of revenue in {year}:",
+                "The {n} biggest sources of revenue in {year}:",
+                n,
+            )
+            if income
+            else t.ngettext(
+                "The biggest spending item in {year}:",
+                "The {n} biggest spending items in {year}:",
+                n,
+            )
+        )
+        rows = [self.entity_name(entity, lang), title.format(n=n, year=y)]
+        for i, ln in enumerate(ranked, 1):
+            share = (
+                f" ({fmt.percent(ln.amount / total.amount, lang)})"
+                if total and total.amount
+                else ""
+            )
+            rows.append(f"{i}. {self._row(ln, lang)}{share}")
+            reply.items.append(self._item(y, ln, lang, entity))
+        if defaulted:
+            rows.append("")
+            rows.append(self._default_year_note(y, lang))
+        reply.text = "\n".join(rows)
+        return self._with_sources(reply, ranked)
+
+    def _leaves(self, yb: YearBudget, section: str) -> list[Line]:
+        """The most detailed lines of a section (programmes, income subclasses)."""
+        codes = [ln.code for ln in yb.lines if ln.section == section]
+        return [
+            ln
+            for ln in yb.lines
+            if ln.section == section and not any(c.startswith(ln.code + ".") for c in codes)
+        ]
+
+    def _children(self, yb: YearBudget, code: str) -> list[Line]:
+        """Lines one level below ``code``; an administrator level is looked through."""
+        if code == "income_total":
+            return [ln for ln in yb.lines if ln.section == "income" and _depth(ln.code) == 1]
+        if code == "expense_total":
+            return [ln for ln in yb.lines if ln.section == "expense" and _depth(ln.code) == 1]
+        category = {"tax": "1", "non_tax": "2", "capital": "3", "transfers": "4"}.get(code)
+        if category:
+            code = category
+        out: list[Line] = []
+        for ln in yb.lines:
+            if ln.code.startswith(code + ".") and _depth(ln.code) == _depth(code) + 1:
+                if ln.section == "expense" and _depth(ln.code) == 3:
+                    out.extend(self._children(yb, ln.code) or [ln])
+                else:
+                    out.append(ln)
+        return out
+
+    def breakdown(
+        self, code: str, year: int | None, lang: str, entity: str | None = None, query: str = ""
+    ) -> Reply:
+        """A line and the lines it consists of, with shares."""
+        entity = self._entity(entity)
+        reply = Reply(query=query, lang=lang, intent="breakdown", code=code, entity=entity)
+        if entity is None:
+            return self._no_data(reply, None, [year] if year else [])
+        present, missing, defaulted = self._resolve_years((year,) if year else (), entity, 1)
+        if not present:
+            reply.years = [year] if year else []
+            return self._no_data(reply, entity, missing)
+        y = present[-1]
+        reply.years = [y]
+        t = fmt.tr(lang)
+        yb = self.year_budget(entity, y)
+        parents = self.lines_for(yb, code)
+        entry = self.classifier.by_code.get(code)
+        name = entry.name(lang) if entry else code
+        if not parents:
+            reply.text = t.gettext("The {entity} budget for {years} has no line «{name}».").format(
+                entity=self.entity_name(entity, lang), years=y, name=name
+            )
+            return reply
+        used: list[Line] = []
+        rows = [self._header(entity, [y], lang)]
+        for parent in parents:
+            reply.items.append(self._item(y, parent, lang, entity))
+            used.append(parent)
+            rows.append(f"{name}: {fmt.money(parent.amount, lang)}")
+            children = self._children(yb, parent.code)
+            if not children:
+                rows.append(t.gettext("This line is not divided further."))
+            for ln in children:
+                share = (
+                    f" ({fmt.percent(ln.amount / parent.amount, lang)})" if parent.amount else ""
+                )
+                rows.append(f"• {self._row(ln, lang)}{share}")
+                reply.items.append(self._item(y, ln, lang, entity))
+                used.append(ln)
+        if defaulted:
+            rows.append("")
+            rows.append(self._default_year_note(y, lang))
+        reply.text = "\n".join(rows)
+        return self._with_sources(reply, used)
+
+    def share(
+        self, code: str, year: int | None, lang: str, entity: str | None = None, query: str = ""
+    ) -> Reply:
+        """A line's share of total revenue or total spending."""
+        entity = self._entity(entity)
+        reply = Reply(query=query, lang=lang, intent="share", code=code, entity=entity)
+        if entity is None:
+            return self._no_data(reply, None, [year] if year else [])
+        present, missing, defaulted = self._resolve_years((year,) if year else (), entity, 1)
+        if not present:
+            reply.years = [year] if year else []
+            return self._no_data(reply, entity, missing)
+        y = present[-1]
+        reply.years = [y]
+        t = fmt.tr(lang)
+        yb = self.year_budget(entity, y)
+        entry = self.classifier.by_code.get(code)
+        name = entry.name(lang) if entry else code
+        lines = self.lines_for(yb, code)
+        if not lines:
+            reply.text = t.gettext("The {entity} budget for {years} has no line «{name}».").format(
+                entity=self.entity_name(entity, lang), years=y, name=name
+            )
+            return reply
+        income = code in {"income_total", *INCOME_PARTS} or (
+            entry is not None and entry.section == "income"
+        )
+        total_key = "income_total" if income else "expense_total"
+        if code == total_key:
+            total_key = "expense_total" if income else "income_total"
+        total = yb.by_code.get(total_key)
+        amount = sum((ln.amount for ln in lines), Decimal(0))
+        for ln in lines:
+            reply.items.append(self._item(y, ln, lang, entity))
+        used = list(lines)
+        rows = [self._header(entity, [y], lang), f"{name}: {fmt.money(amount, lang)}"]
+        if total is not None and total.amount:
+            reply.items.append(self._item(y, total, lang, entity))
+            used.append(total)
+            of_total = (
+                t.gettext("That is {share} of total revenue ({total}).")
+                if total_key == "income_total"
+                else t.gettext("That is {share} of total spending ({total}).")
+            )
+            rows.append(
+                of_total.format(
+                    share=fmt.percent(amount / total.amount, lang),
+                    total=fmt.money(total.amount, lang, approx=False),
+                )
+            )
+        if defaulted:
+            rows.append("")
+            rows.append(self._default_year_note(y, lang))
+        reply.text = "\n".join(rows)
+        return self._with_sources(reply, used)
+
+    def catalog(self, lang: str, query: str = "") -> Reply:
+        """Which budgets and years the store holds, and the decisions they come from."""
+        t = fmt.tr(lang)
+        reply = Reply(query=query, lang=lang, intent="catalog")
+        if not self.years:
+            reply.text = t.gettext("The store has no budgets yet.")
+            return reply
+        rows = [t.gettext("Budgets I can answer about:")]
+        all_years: set[int] = set()
+        docs: list[str] = []
+        for entity in sorted(self.years):
+            years = self.years[entity]
+            all_years.update(years)
+            rows.append(
+                "• "
+                + t.ngettext(
+                    "{entity}: {years} ({n} year)", "{entity}: {years} ({n} years)", len(years)
+                ).format(
+                    entity=self.entity_name(entity, lang),
+                    years=self._years_list(years, lang),
+                    n=len(years),
+                )
+            )
+        for b in self.budgets.values():
+            doc = self.documents.get(b.get("doc_id") or "")
+            if doc is not None and doc["doc_id"] not in docs:
+                docs.append(doc["doc_id"])
+        reply.years = sorted(all_years)
+        reply.text = "\n".join(rows)
+        reply.sources = [cite(self.documents[d], None, "", lang) for d in docs[:20]]
+        if reply.sources:
+            label = t.ngettext("Source:", "Sources:", len(reply.sources))
+            reply.text += "\n\n" + label + "\n" + "\n".join(f"• {s}" for s in reply.sources)
+        reply.suggestions = self.examples(lang)
+        return reply
+
+    def help(self, lang: str, query: str = "") -> Reply:
+        t = fmt.tr(lang)
+        examples = self.examples(lang)
+        text = t.gettext(
+            "I answer questions about local budgets with exact figures from the maslikhat's "
+            "decisions and name the decision each figure comes from. Ask about a line and a "
+            "year, a year's overview, a comparison of years, the biggest items, a breakdown, "
+            "a share, or what a term means."
+        )
+        text += "\n\n" + t.gettext("For example:") + "\n" + "\n".join(f"• {e}" for e in examples)
+        return Reply(query=query, lang=lang, intent="help", text=text, suggestions=examples)
+
+    def explain(self, term: str, lang: str, query: str = "") -> Reply:
+        """A glossary entry by key (``subvention``) or by any of its words."""
+        t = fmt.tr(lang)
+        found = self.glossary.get(term)
+        if found is None:
+            hits = self.reader.glossary.search(
+                [w for w in self.reader.read(term, lang=lang).words] or [term]
+            )
+            found = self.glossary.get(hits[0].key) if hits else None
+        reply = Reply(query=query or term, lang=lang, intent="explain")
+        if found is None or not (found.texts.get(lang) or found.texts.get("ru")):
+            reply.text = t.gettext(
+                "I have no explanation for this term yet. I can explain: {terms}."
+            ).format(terms=", ".join(g.title(lang) for g in self.glossary.values()))
+            return reply
+        reply.text = (
+            f"{found.title(lang).capitalize()}\n{found.texts.get(lang) or found.texts['ru']}"
+        )
+        reply.code = found.key
+        return reply
+
+    def _unknown(self, r: Reading, empty: bool = False, explain: bool = False) -> Reply:
+        t = fmt.tr(r.lang)
+        intent = "explain" if explain else "unknown"
+        reply = Reply(query=r.query, lang=r.lang, intent=intent)
+        if empty:
+            text = t.gettext("Please ask a question about the budget in words.")
+        elif explain:
+            text = t.gettext(
+                "I have no explanation for this term yet. I can explain: {terms}."
+            ).format(terms=", ".join(g.title(r.lang) for g in self.glossary.values()))
+        else:
+            shown = " ".join(r.unexplained[:5]) or r.text[:60]
+            text = t.gettext("I could not find «{words}» in the budget.").format(words=shown)
+        examples = self.examples(r.lang)
+        text += (
+            "\n\n" + t.gettext("Try, for example:") + "\n" + "\n".join(f"• {e}" for e in examples)
+        )
+        reply.text = text
+        reply.suggestions = examples
+        return reply
+
+    # ------------------------------------------------------------ data for the bot
+    def export_rows(
+        self, year: int | None = None, entity: str | None = None
+    ) -> list[dict[str, Any]]:
+        """Rows for a CSV/XLSX export: entity, year, code, kk/ru/en names, amount, source."""
+        rows = []
+        for row in queries.export_lines(self.db, year=year, entity=entity):
+            names = self.classifier.names(row["code"])
+            doc = self.documents.get(row.get("doc_id") or "")
+            source = (
+                cite(
+                    doc, self.budgets.get(row.get("budget_id") or ""), row.get("source") or "", "ru"
+                )
+                if doc
+                else (row.get("source") or "")
+            )
+            rows.append(
+                {
+                    "entity": row["entity"],
+                    "year": row["year"],
+                    "code": row["code"],
+                    "name_kk": names["kk"],
+                    "name_ru": names["ru"],
+                    "name_en": names["en"],
+                    "amount": Decimal(int(row["amount_tenge"] or 0)) / 1000,
+                    "source": source,
+                }
+            )
+        return rows
+
+    def chart_series(
+        self,
+        kind: str,
+        lang: str,
+        year: int | None = None,
+        code: str | None = None,
+        entity: str | None = None,
+    ) -> dict[str, Any]:
+        """Data for a chart: ``kind="groups"`` (spending by group in a year) or ``"line"``
+        (one classifier entry's amounts across years). Returns title, labels, values (Decimal)."""
+        entity = self._entity(entity)
+        t = fmt.tr(lang)
+        if entity is None:
+            return {"title": "", "labels": [], "values": [], "unit": t.gettext("thousand ₸")}
+        have = self.available_years(entity)
+        if kind == "line" and code:
+            labels, values = [], []
+            for y in have:
+                lines = self.lines_for(self.year_budget(entity, y), code)
+                if lines:
+                    labels.append(str(y))
+                    values.append(sum((ln.amount for ln in lines), Decimal(0)))
+            entry = self.classifier.by_code.get(code)
+            return {
+                "title": entry.name(lang) if entry else code,
+                "labels": labels,
+                "values": values,
+                "unit": t.gettext("thousand ₸"),
+                "entity": self.entity_name(entity, lang),
+            }
+        y = year if year in have else (have[-1] if have else None)
+        if y is None:
+            return {"title": "", "labels": [], "values": [], "unit": t.gettext("thousand ₸")}
+        yb = self.year_budget(entity, y)
+        groups = sorted(
+            (ln for ln in yb.lines if ln.section == "expense" and _depth(ln.code) == 1),
+            key=lambda ln: -ln.amount,
+        )
+        return {
+            "title": t.gettext("Spending by area, {year}").format(year=y),
+            "labels": [self.line_name(ln.code, lang, ln.name_printed) for ln in groups],
+            "values": [ln.amount for ln in groups],
+            "unit": t.gettext("thousand ₸"),
+            "entity": self.entity_name(entity, lang),
+            "year": y,
+        }
