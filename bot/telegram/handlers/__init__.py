@@ -1,4 +1,7 @@
-"""One router per concern; the order matters only for the catch-all question router."""
+"""One router per concern, built fresh for each dispatcher (no module-level state).
+
+The order matters only for the catch-all question router, which comes last.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +12,11 @@ from bot.telegram.handlers import admin, callbacks, commands, errors, inline, qu
 
 def routers() -> list[Router]:
     return [
-        errors.router,
-        start.router,
-        admin.router,
-        commands.router,
-        callbacks.router,
-        inline.router,
-        questions.router,  # any other text: last
+        errors.make_router(),
+        start.make_router(),
+        admin.make_router(),
+        commands.make_router(),
+        callbacks.make_router(),
+        inline.make_router(),
+        questions.make_router(),  # any other text: last
     ]

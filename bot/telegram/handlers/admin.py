@@ -21,7 +21,6 @@ from bot.telegram.filters import IsAdmin
 from bot.telegram.views import upload_report
 
 log = logging.getLogger(__name__)
-router = Router(name="admin")
 
 
 class Upload(StatesGroup):
@@ -38,7 +37,6 @@ def _suffix_ok(document: Document) -> bool:
     return Path(document.file_name or "").suffix.lower() in upload.ALLOWED_SUFFIXES
 
 
-@router.message(F.document, ~IsAdmin())
 async def not_admin(message: Message) -> None:
     await message.answer(
         _(
@@ -48,21 +46,18 @@ async def not_admin(message: Message) -> None:
     )
 
 
-@router.message(F.document.func(lambda d: not _suffix_ok(d)))
 async def wrong_kind(message: Message) -> None:
     await message.answer(
         _("Please send a decision as .txt, .html, .docx or .pdf (with a text layer).")
     )
 
 
-@router.message(F.document.file_size > upload.MAX_BYTES)
 async def too_big(message: Message) -> None:
     await message.answer(
         _("This file is larger than 20 MB; Telegram does not let bots download it.")
     )
 
 
-@router.message(F.document.as_("document"))
 async def received(message: Message, document: Document, bot: Bot, state: FSMContext) -> None:
     data = await download(bot, document)
     try:
@@ -77,9 +72,6 @@ async def received(message: Message, document: Document, bot: Bot, state: FSMCon
     )
 
 
-@router.callback_query(
-    UploadCB.filter(F.ok), StateFilter(Upload.confirm), IsAdmin(), F.message.as_("message")
-)
 async def confirmed(
     callback: CallbackQuery,
     message: Message,
@@ -106,9 +98,6 @@ async def confirmed(
     )
 
 
-@router.callback_query(
-    UploadCB.filter(~F.ok), StateFilter(Upload.confirm), F.message.as_("message")
-)
 async def cancelled(callback: CallbackQuery, message: Message, state: FSMContext) -> None:
     await state.clear()
     await callback.answer()
@@ -116,8 +105,28 @@ async def cancelled(callback: CallbackQuery, message: Message, state: FSMContext
     await message.answer(_("Cancelled: nothing was stored."))
 
 
-@router.callback_query(UploadCB.filter())
 async def expired(callback: CallbackQuery) -> None:
     await callback.answer(
         _("This upload is no longer pending; please send the file again."), show_alert=True
     )
+
+
+def make_router() -> Router:
+    router = Router(name="admin")
+    router.message.filter(F.document)  # every message handler here is about a file
+    router.message.register(not_admin, ~IsAdmin())
+    router.message.register(wrong_kind, F.document.func(lambda d: not _suffix_ok(d)))
+    router.message.register(too_big, F.document.file_size > upload.MAX_BYTES)
+    router.message.register(received, F.document.as_("document"))
+    router.callback_query.register(
+        confirmed,
+        UploadCB.filter(F.ok),
+        StateFilter(Upload.confirm),
+        IsAdmin(),
+        F.message.as_("message"),
+    )
+    router.callback_query.register(
+        cancelled, UploadCB.filter(~F.ok), StateFilter(Upload.confirm), F.message.as_("message")
+    )
+    router.callback_query.register(expired, UploadCB.filter())
+    return router

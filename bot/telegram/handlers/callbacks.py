@@ -15,12 +15,7 @@ from bot.telegram.locale import in_lang
 from bot.telegram.text import esc
 from bot.telegram.views import area_chart, decisions_text, line_chart, send_reply, send_text
 
-router = Router(name="callbacks")
-# Every handler here needs the message the button sits under.
-router.callback_query.filter(F.message.as_("message"))
 
-
-@router.callback_query(AnswerCB.filter(F.act == Act.breakdown))
 async def breakdown(
     callback: CallbackQuery, callback_data: AnswerCB, message: Message, answers: Answers
 ) -> None:
@@ -30,7 +25,6 @@ async def breakdown(
     await send_reply(message, reply, answers)
 
 
-@router.callback_query(AnswerCB.filter(F.act == Act.years))
 async def other_years(
     callback: CallbackQuery, callback_data: AnswerCB, message: Message, answers: Answers
 ) -> None:
@@ -42,7 +36,6 @@ async def other_years(
     await send_reply(message, reply, answers)
 
 
-@router.callback_query(AnswerCB.filter(F.act == Act.compare))
 async def compare_previous(
     callback: CallbackQuery, callback_data: AnswerCB, message: Message, answers: Answers
 ) -> None:
@@ -54,7 +47,6 @@ async def compare_previous(
     await send_reply(message, reply, answers)
 
 
-@router.callback_query(AnswerCB.filter(F.act == Act.source))
 async def source(
     callback: CallbackQuery, callback_data: AnswerCB, message: Message, answers: Answers
 ) -> None:
@@ -64,7 +56,6 @@ async def source(
     )
 
 
-@router.callback_query(ChartCB.filter())
 async def chart(
     callback: CallbackQuery, callback_data: ChartCB, message: Message, answers: Answers
 ) -> None:
@@ -89,7 +80,6 @@ async def chart(
     )
 
 
-@router.callback_query(YearCB.filter(F.view == "budget"))
 async def budget_year(
     callback: CallbackQuery, callback_data: YearCB, message: Message, answers: Answers, lang: str
 ) -> None:
@@ -99,7 +89,6 @@ async def budget_year(
     await send_text(message, esc(reply.text), nav)
 
 
-@router.callback_query(YearCB.filter(F.view == "top"))
 async def top_year(
     callback: CallbackQuery, callback_data: YearCB, message: Message, answers: Answers, lang: str
 ) -> None:
@@ -109,7 +98,6 @@ async def top_year(
     await send_text(message, esc(reply.text), nav)
 
 
-@router.callback_query(AskCB.filter(F.src == "ex"))
 async def example(
     callback: CallbackQuery, callback_data: AskCB, message: Message, answers: Answers
 ) -> None:
@@ -121,7 +109,6 @@ async def example(
         await send_reply(message, answers.ask(question, callback_data.lang), answers)
 
 
-@router.callback_query(AskCB.filter(F.src == "sg"), F.message.reply_to_message.text.as_("asked"))
 async def suggestion(
     callback: CallbackQuery, callback_data: AskCB, message: Message, asked: str, answers: Answers
 ) -> None:
@@ -133,7 +120,25 @@ async def suggestion(
         await send_reply(message, answers.ask(question, callback_data.lang), answers)
 
 
-@router.callback_query()
 async def stale(callback: CallbackQuery) -> None:
     """A button from an older version of the bot, or whose question is gone."""
     await callback.answer(_("This button has expired — please ask again."), show_alert=True)
+
+
+def make_router() -> Router:
+    router = Router(name="callbacks")
+    # Every handler here needs the message the button sits under.
+    router.callback_query.filter(F.message.as_("message"))
+    router.callback_query.register(breakdown, AnswerCB.filter(F.act == Act.breakdown))
+    router.callback_query.register(other_years, AnswerCB.filter(F.act == Act.years))
+    router.callback_query.register(compare_previous, AnswerCB.filter(F.act == Act.compare))
+    router.callback_query.register(source, AnswerCB.filter(F.act == Act.source))
+    router.callback_query.register(chart, ChartCB.filter())
+    router.callback_query.register(budget_year, YearCB.filter(F.view == "budget"))
+    router.callback_query.register(top_year, YearCB.filter(F.view == "top"))
+    router.callback_query.register(example, AskCB.filter(F.src == "ex"))
+    router.callback_query.register(
+        suggestion, AskCB.filter(F.src == "sg"), F.message.reply_to_message.text.as_("asked")
+    )
+    router.callback_query.register(stale)
+    return router

@@ -16,10 +16,7 @@ from bot.telegram.filters import YearArgs
 from bot.telegram.text import esc
 from bot.telegram.views import decisions_text, export_files, send_reply, send_text
 
-router = Router(name="commands")
 
-
-@router.message(Command("budget"), YearArgs())
 async def budget(message: Message, years: list[int], answers: Answers, lang: str) -> None:
     reply = answers.overview(years[0] if years else None, lang)
     year = max(reply.years) if reply.years else 0
@@ -29,7 +26,6 @@ async def budget(message: Message, years: list[int], answers: Answers, lang: str
     await send_text(message, esc(reply.text), nav if year else None)
 
 
-@router.message(Command("top"), YearArgs())
 async def top(message: Message, years: list[int], answers: Answers, lang: str) -> None:
     reply = answers.top(years[0] if years else None, lang)
     year = max(reply.years) if reply.years else 0
@@ -37,7 +33,6 @@ async def top(message: Message, years: list[int], answers: Answers, lang: str) -
     await send_text(message, esc(reply.text), nav if year else None)
 
 
-@router.message(Command("compare"), YearArgs(most=2))
 async def compare(message: Message, years: list[int], answers: Answers, lang: str) -> None:
     known = answers.years()
     if len(years) == 1:
@@ -46,7 +41,6 @@ async def compare(message: Message, years: list[int], answers: Answers, lang: st
     await send_reply(message, reply, answers)
 
 
-@router.message(Command("export"), YearArgs())
 async def export(message: Message, years: list[int], answers: Answers, lang: str) -> None:
     year = years[0] if years else None
     rows = answers.export_rows(year=year)
@@ -68,12 +62,10 @@ async def export(message: Message, years: list[int], answers: Answers, lang: str
     )
 
 
-@router.message(Command("sources"))
 async def sources(message: Message, answers: Answers, lang: str) -> None:
     await send_text(message, decisions_text(answers.decisions(lang), lang))
 
 
-@router.message(Command("help"))
 async def help_(message: Message, answers: Answers, lang: str) -> None:
     reply = answers.help(lang)
     text = (
@@ -87,7 +79,6 @@ async def help_(message: Message, answers: Answers, lang: str) -> None:
     await send_text(message, text, keyboards.examples(answers.examples(lang), lang))
 
 
-@router.message(Command("budget", "top", "export", "compare"))
 async def usage(message: Message) -> None:
     await message.answer(
         _(
@@ -95,3 +86,15 @@ async def usage(message: Message) -> None:
             "<code>/compare 2023 2024</code>."
         )
     )
+
+
+def make_router() -> Router:
+    router = Router(name="commands")
+    router.message.register(budget, Command("budget"), YearArgs())
+    router.message.register(top, Command("top"), YearArgs())
+    router.message.register(compare, Command("compare"), YearArgs(most=2))
+    router.message.register(export, Command("export"), YearArgs())
+    router.message.register(sources, Command("sources"))
+    router.message.register(help_, Command("help"))
+    router.message.register(usage, Command("budget", "top", "export", "compare"))
+    return router

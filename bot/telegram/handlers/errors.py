@@ -12,15 +12,12 @@ from aiogram.types import ErrorEvent
 from aiogram.utils.i18n import gettext as _
 
 log = logging.getLogger(__name__)
-router = Router(name="errors")
 
 
-@router.error(ExceptionTypeFilter(TelegramForbiddenError))
 async def blocked(event: ErrorEvent) -> None:
     log.info("user blocked the bot: update %s", event.update.update_id)
 
 
-@router.error()
 async def on_error(event: ErrorEvent) -> None:
     log.error("update %s failed", event.update.update_id, exc_info=event.exception)
     text = _("Sorry, something went wrong on my side. Please try again in a moment.")
@@ -32,3 +29,10 @@ async def on_error(event: ErrorEvent) -> None:
             await update.callback_query.answer(text, show_alert=True)
         elif update.inline_query is not None:
             await update.inline_query.answer([], cache_time=1)
+
+
+def make_router() -> Router:
+    router = Router(name="errors")
+    router.error.register(blocked, ExceptionTypeFilter(TelegramForbiddenError))
+    router.error.register(on_error)
+    return router

@@ -8,10 +8,7 @@ from aiogram.types import InlineQuery
 from bot.telegram.engine import Answers
 from bot.telegram.views import inline_cards
 
-router = Router(name="inline")
 
-
-@router.inline_query()
 async def inline(query: InlineQuery, answers: Answers, lang: str) -> None:
     text = query.query.strip()
     if text:
@@ -20,3 +17,9 @@ async def inline(query: InlineQuery, answers: Answers, lang: str) -> None:
     else:
         replies = [answers.ask(q, lang) for q in answers.examples(lang)[:5]]
     await query.answer(inline_cards(replies), cache_time=60, is_personal=False)
+
+
+def make_router() -> Router:
+    router = Router(name="inline")
+    router.inline_query.register(inline)
+    return router

@@ -8,10 +8,13 @@ from aiogram.types import Message
 from bot.telegram.engine import Answers
 from bot.telegram.views import send_reply
 
-router = Router(name="questions")
 
-
-@router.message(F.text.as_("text"))
 async def question(message: Message, text: str, answers: Answers, lang: str) -> None:
     reply = answers.ask(text, lang)
     await send_reply(message, reply, answers, quote=True)
+
+
+def make_router() -> Router:
+    router = Router(name="questions")
+    router.message.register(question, F.text.as_("text"))
+    return router

@@ -14,10 +14,7 @@ from bot.telegram.engine import Answers
 from bot.telegram.middlewares import LanguageMiddleware
 from bot.telegram.text import esc
 
-router = Router(name="start")
 
-
-@router.message(CommandStart())
 async def start(message: Message, answers: Answers, lang: str) -> None:
     name = esc(message.from_user.first_name if message.from_user else "")
     years = answers.years()
@@ -37,12 +34,10 @@ async def start(message: Message, answers: Answers, lang: str) -> None:
     await message.answer(text, reply_markup=keyboards.languages())
 
 
-@router.message(Command("lang"))
 async def pick_language(message: Message) -> None:
     await message.answer(_("Choose your language:"), reply_markup=keyboards.languages())
 
 
-@router.callback_query(LangCB.filter(F.lang.in_(keyboards.LANG_NAMES)))
 async def language_chosen(
     callback: CallbackQuery,
     callback_data: LangCB,
@@ -56,8 +51,14 @@ async def language_chosen(
         await callback.answer(_("Language saved"))
         if callback.message is not None:
             await callback.message.answer(
-                _(
-                    "Done! I will speak {language} with you. Ask a question or tap an example:"
-                ).format(language=keyboards.LANG_NAMES[lang].split(" ", 1)[1]),
+                _("Done! I will answer in English. Ask a question or tap an example:"),
                 reply_markup=keyboards.examples(answers.examples(lang), lang),
             )
+
+
+def make_router() -> Router:
+    router = Router(name="start")
+    router.message.register(start, CommandStart())
+    router.message.register(pick_language, Command("lang"))
+    router.callback_query.register(language_chosen, LangCB.filter(F.lang.in_(keyboards.LANG_NAMES)))
+    return router

@@ -1,0 +1,305 @@
+"""Handler tests: real dispatcher and routers, a fake engine, a recording Bot API session."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+import pytest
+from aiogram.exceptions import TelegramRetryAfter
+from aiogram.methods import SendMessage
+from openpyxl import load_workbook
+
+from bot.model import Budget, Document, Line, ParseResult
+from bot.telegram import upload
+from bot.telegram.callbacks import Act, AnswerCB, AskCB, Chart, ChartCB, LangCB, UploadCB, YearCB
+from bot.telegram.prefs import SqliteLanguageStore
+
+from .conftest import ADMIN, Harness
+
+
+def buttons(markup: dict | None) -> list[dict]:
+    return [b for row in (markup or {}).get("inline_keyboard", []) for b in row]
+
+
+async def test_start_greets_in_telegram_language_and_offers_picker(harness: Harness) -> None:
+    await harness.send("/start", harness.user(lang="kk"))
+    (msg,) = harness.session.sent()
+    assert "Сәлем" in msg["text"]
+    labels = [b["text"] for b in buttons(msg["reply_markup"])]
+    assert labels == ["🇰🇿 Қазақша", "🇷🇺 Русский", "🇬🇧 English"]
+
+
+async def test_start_falls_back_to_russian(harness: Harness) -> None:
+    await harness.send("/start", harness.user(lang="de"))
+    assert "Здравствуйте" in harness.session.texts()[0]
+
+
+async def test_language_choice_is_remembered_across_restarts(harness: Harness) -> None:
+    user = harness.user(lang="en")
+    await harness.press(LangCB(lang="kk").pack(), user)
+    assert harness.session.sent("AnswerCallbackQuery")[0]["text"] == "Тіл сақталды"
+    store = SqliteLanguageStore(harness.settings.users_path)  # a fresh process would do this
+    assert await store.get(user.id) == "kk"
+    await store.close()
+    await harness.send("/lang", user)
+    assert harness.session.texts()[-1] == "Тілді таңдаңыз:"
+
+
+async def test_question_gets_answer_with_fitting_buttons(harness: Harness) -> None:
+    await harness.send("2024 roads spending")
+    assert harness.answers.calls[0] == ("ask", "2024 roads spending", "en")
+    (msg,) = harness.session.sent()
+    assert msg["text"] == "[en] amount: 2024 roads spending"
+    data = [b["callback_data"] for b in buttons(msg["reply_markup"])]
+    assert data == [
+        AnswerCB(act=Act.breakdown, lang="en", code="07", year=2024, ent="t1").pack(),
+        AnswerCB(act=Act.years, lang="en", code="07", year=2024, ent="t1").pack(),
+        AnswerCB(act=Act.compare, lang="en", code="07", year=2024, ent="t1").pack(),
+        ChartCB(kind=Chart.line, lang="en", code="07", year=2024, ent="t1").pack(),
+        AnswerCB(act=Act.source, lang="en", code="07", year=2024, ent="t1").pack(),
+    ]
+    assert all(len(d.encode()) <= 64 for d in data)
+    labels = [b["text"] for b in buttons(msg["reply_markup"])]
+    assert "⚖️ Compare with 2023" in labels
+
+
+async def test_buttons_follow_the_reply_language(harness: Harness) -> None:
+    harness.answers.ask = lambda q, lang: harness.answers._reply("amount", "ru", q)  # type: ignore[method-assign]
+    await harness.send("дороги 2024")
+    labels = [b["text"] for b in buttons(harness.session.sent()[0]["reply_markup"])]
+    assert "🔍 Детализация" in labels
+
+
+async def test_breakdown_button(harness: Harness) -> None:
+    await harness.press(
+        AnswerCB(act=Act.breakdown, lang="kk", code="07", year=2024, ent="t1").pack()
+    )
+    assert ("breakdown", "07", 2024, "kk", "Talov") in harness.answers.calls
+    assert harness.session.sent("AnswerCallbackQuery")
+    assert harness.session.texts()[-1] == "[kk] breakdown: 07"
+
+
+async def test_compare_and_other_years_buttons(harness: Harness) -> None:
+    await harness.press(AnswerCB(act=Act.compare, lang="en", code="07", year=2024).pack())
+    await harness.press(AnswerCB(act=Act.years, lang="en", code="07", year=2024).pack())
+    compares = [c for c in harness.answers.calls if c[0] == "compare"]
+    assert compares == [
+        ("compare", [2023, 2024], "en", "07"),
+        ("compare", [2023, 2024, 2025], "en", "07"),
+    ]
+
+
+async def test_source_button_lists_decisions_with_amendments(harness: Harness) -> None:
+    await harness.press(AnswerCB(act=Act.source, lang="ru", code="07", year=2024).pack())
+    text = harness.session.texts()[-1].replace("\u202f", " ")
+    assert "решение № 28-7 от 29 декабря 2022 г." in text
+    assert "27 декабря 2023 г." in text
+
+
+@pytest.mark.parametrize("kind", [Chart.areas, Chart.line])
+async def test_chart_button_sends_png(harness: Harness, kind: Chart) -> None:
+    await harness.press(ChartCB(kind=kind, lang="kk", code="07", year=2024, ent="t1").pack())
+    (call,) = harness.session.calls("SendPhoto")
+    assert call.photo.data.startswith(b"\x89PNG")
+    assert "Талов ауылдық округі" in call.caption
+
+
+async def test_year_navigation(harness: Harness) -> None:
+    await harness.press(YearCB(view="budget", year=2023).pack())
+    assert ("overview", 2023, "en") in harness.answers.calls
+    labels = [b["text"] for b in buttons(harness.session.sent()[-1]["reply_markup"])]
+    assert labels == ["📊 Chart", "2024 ▶"]
+
+
+async def test_budget_top_compare_commands(harness: Harness) -> None:
+    await harness.send("/budget 2024")
+    await harness.send("/top")
+    await harness.send("/compare 2023 2024")
+    await harness.send("/compare 2025")
+    await harness.send("/compare")
+    calls = harness.answers.calls
+    assert ("overview", 2024, "en") in calls
+    assert ("top", None, "en") in calls
+    assert [c[1] for c in calls if c[0] == "compare"] == [[2023, 2024], [2024, 2025], [2024, 2025]]
+
+
+async def test_command_with_bad_argument_gets_usage(harness: Harness) -> None:
+    await harness.send("/budget roads")
+    assert "/budget 2024" in harness.session.texts()[-1]
+    assert not [c for c in harness.answers.calls if c[0] == "overview"]
+
+
+async def test_export_sends_csv_and_xlsx(harness: Harness) -> None:
+    await harness.send("/export 2024", harness.user(lang="ru"))
+    docs = harness.session.calls("SendDocument")
+    assert [d.document.filename for d in docs] == ["budget-2024.csv", "budget-2024.xlsx"]
+    csv_text = docs[0].document.data.decode("utf-8-sig")
+    assert csv_text.splitlines()[0].startswith("Бюджет,Год,Код,Наименование")
+    assert "Жилищно-коммунальное хозяйство,1234.5" in csv_text
+    ws = load_workbook(io.BytesIO(docs[1].document.data)).active
+    assert ws["E1"].value == "Сумма, тыс. ₸"
+    assert ws["E2"].value == 1234.5
+    assert "1 строка" in harness.session.texts()[-1]
+
+
+async def test_sources_and_help(harness: Harness) -> None:
+    await harness.send("/sources")
+    assert "decision No 28-7 of December 29, 2022" in harness.session.texts()[-1]
+    await harness.send("/help")
+    msg = harness.session.sent()[-1]
+    assert msg["text"].startswith("[en] help")
+    assert (
+        buttons(msg["reply_markup"])[0]["callback_data"] == AskCB(src="ex", i=0, lang="en").pack()
+    )
+
+
+async def test_example_button_asks_the_example(harness: Harness) -> None:
+    await harness.press(AskCB(src="ex", i=0, lang="kk").pack())
+    assert ("ask", "2024 жолдар", "kk") in harness.answers.calls
+
+
+async def test_did_you_mean_buttons(harness: Harness) -> None:
+    await harness.send("??? something")
+    msg = harness.session.sent()[-1]
+    assert msg["reply_parameters"]["message_id"]  # quotes the question
+    assert [b["text"] for b in buttons(msg["reply_markup"])] == ["🔎 2024 roads", "🔎 budget 2024"]
+    question = harness.message("??? something")
+    under = harness.message("Not found", reply_to_message=question)
+    await harness.press(AskCB(src="sg", i=1, lang="en").pack(), under=under)
+    assert ("ask", "budget 2024", "en") in harness.answers.calls
+
+
+async def test_long_reply_is_split(harness: Harness) -> None:
+    await harness.send("long answer")
+    texts = harness.session.texts()
+    assert len(texts) >= 3
+    assert all(len(t) <= 4096 for t in texts)
+    assert sum(t.count("line of text") for t in texts) == 800
+    assert "reply_markup" in harness.session.sent()[-1]
+
+
+async def test_error_handler_replies_kindly(harness: Harness) -> None:
+    await harness.send("boom", harness.user(lang="ru"))
+    assert harness.session.texts()[-1].startswith("Извините, что-то пошло не так")
+
+
+async def test_throttling_notice_once(harness: Harness) -> None:
+    harness.dp.message.outer_middleware._middlewares[-1].limit = 2  # type: ignore[attr-defined]
+    for _ in range(5):
+        await harness.send("2024 roads")
+    texts = harness.session.texts()
+    assert len([t for t in texts if t.startswith("[en]")]) == 2
+    assert texts[-1].startswith("You are asking a bit fast")
+    assert len(texts) == 3
+
+
+async def test_retry_after_is_honoured(harness: Harness) -> None:
+    harness.session.fail.append(
+        TelegramRetryAfter(method=SendMessage(chat_id=1, text="x"), message="flood", retry_after=0)
+    )
+    await harness.send("2024 roads")
+    assert [r.method for r in harness.session.requests] == ["SendMessage", "SendMessage"]
+
+
+async def test_inline_mode_returns_cards(harness: Harness) -> None:
+    await harness.inline("2024 дороги")
+    (call,) = harness.session.calls("AnswerInlineQuery")
+    assert call.results[0].title == "Housing, 2024: 1,234.5"
+    assert call.results[0].input_message_content.message_text == "[en] amount: 2024 дороги"
+
+
+async def test_inline_mode_without_query_offers_examples(harness: Harness) -> None:
+    await harness.inline("")
+    (call,) = harness.session.calls("AnswerInlineQuery")
+    assert call.results
+
+
+async def test_upload_refused_for_non_admin(harness: Harness) -> None:
+    await harness.document("decision.txt", b"text")
+    assert "Only the bot's administrators" in harness.session.texts()[-1]
+    assert not harness.session.calls("GetFile")
+
+
+def _parsed() -> ParseResult:
+    from datetime import date
+
+    return ParseResult(
+        documents=[
+            Document("d1", "x.txt", "kk", "Zhanibek maslikhat", "5-1", date(2024, 12, 20), "t")
+        ],
+        budgets=[
+            Budget(
+                "Talov",
+                "rural_district",
+                2025,
+                "d1",
+                lines=[
+                    Line("income_total", Decimal("61000"), "summary", "point 1"),
+                    Line("expense_total", Decimal("61847"), "summary", "point 1"),
+                ],
+            )
+        ],
+    )
+
+
+async def test_admin_upload_confirm_stores(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stored: list[tuple[bytes, str]] = []
+    monkeypatch.setattr(upload, "inspect", lambda data, name: _parsed())
+    monkeypatch.setattr(upload, "store", lambda data, name, db: stored.append((data, name)))
+    admin = harness.user(ADMIN)
+    await harness.document("decision.txt", b"decision text", admin)
+    report = harness.session.sent()[-1]
+    assert "Talov, 2025: 2 lines" in report["text"]
+    assert "income 61,000 · expenses 61,847 thousand ₸" in report["text"]
+    assert not stored
+    await harness.press(UploadCB(ok=True).pack(), admin)
+    assert stored == [(b"decision text", "decision.txt")]
+    assert harness.answers.reloads == 1
+    assert harness.session.texts()[-1].startswith("✅ Stored")
+    await harness.press(UploadCB(ok=True).pack(), admin)  # a second tap: nothing pending
+    assert len(stored) == 1
+
+
+async def test_admin_upload_cancel(harness: Harness, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(upload, "inspect", lambda data, name: _parsed())
+    monkeypatch.setattr(upload, "store", lambda *a: pytest.fail("stored on cancel"))
+    admin = harness.user(ADMIN)
+    await harness.document("decision.txt", b"decision text", admin)
+    await harness.press(UploadCB(ok=False).pack(), admin)
+    assert harness.session.texts()[-1] == "Cancelled: nothing was stored."
+
+
+async def test_admin_upload_unusable_file(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def unusable(data: bytes, name: str) -> ParseResult:
+        raise upload.UnusableDocument("no budget table found")
+
+    monkeypatch.setattr(upload, "inspect", unusable)
+    await harness.document("x.pdf", b"%PDF", harness.user(ADMIN))
+    assert harness.session.texts()[-1] == "I could not use this file: no budget table found"
+
+
+async def test_admin_upload_wrong_kind(harness: Harness) -> None:
+    await harness.document("photo.jpg", b"jpg", harness.user(ADMIN))
+    assert ".docx" in harness.session.texts()[-1]
+
+
+async def test_commands_registered_per_language(harness: Harness) -> None:
+    from bot.telegram.commands import set_commands
+
+    await set_commands(harness.bot, harness.dp["i18n"])
+    calls = harness.session.calls("SetMyCommands")
+    assert [c.language_code for c in calls] == ["kk", "ru", "en", None]
+    by_lang = {c.language_code: {b.command: b.description for b in c.commands} for c in calls}
+    assert by_lang["ru"]["budget"] == "Сводка бюджета за год"
+    assert by_lang["kk"]["lang"] == "Тілді ауыстыру"
+    assert by_lang["en"]["export"] == "Download lines as CSV and Excel"
+
+
+async def test_stale_button(harness: Harness) -> None:
+    await harness.press("zz:unknown")
+    assert harness.session.sent("AnswerCallbackQuery")[-1]["show_alert"] is True
