@@ -91,9 +91,6 @@ def test_read_cell_printed() -> None:
     assert amount is not None and amount.printed == "-847"
 
 
-@pytest.mark.xfail(
-    reason="numbers.read_cell: printed of '(-) 735' loses the opening bracket", strict=True
-)
 def test_read_cell_printed_paren() -> None:
     amount = read_cell("(-) 735")
     assert amount is not None and amount.printed == "(-) 735"

@@ -43,10 +43,9 @@ def read_cell(text: str) -> Amount | None:
     if not match:
         return None
     value = to_decimal(match.group(0))
-    before = text[: match.start()]
-    negative = bool(_SIGN_BEFORE.search(before))
-    printed = text[before.rfind(before.strip()[-1:]) if negative else match.start() : match.end()]
-    return Amount(-value if negative else value, printed.strip())
+    sign = _SIGN_BEFORE.search(text[: match.start()])
+    start = sign.start() if sign else match.start()
+    return Amount(-value if sign else value, text[start : match.end()].strip())
 
 
 def read_after_label(text: str) -> Amount | None:

@@ -20,7 +20,7 @@ from bot.ingest import places
 from bot.ingest.ocr import looks_like_ocr, parse_ocr
 from bot.ingest.read import Source, read_bytes, read_document
 from bot.ingest.validate import validate
-from bot.model import ParseResult, Problem, UnusableDocument
+from bot.model import SUMMARY_KEYS, ParseResult, Problem, UnusableDocument
 
 _KIND_OF_ISSUER = (
     (re.compile(r"қалалық|городск", re.IGNORECASE), "maslikhat_city"),
@@ -60,7 +60,10 @@ def parse_source(source: Source, path: str, classifier: Classifier | None = None
             if not line.name_kk:
                 names = classifier.names(line.code)
                 line.name_kk, line.name_ru, line.name_en = names["kk"], names["ru"], names["en"]
-        repairs, problems = validate(budget)
+        doc = next((d for d in result.documents if d.doc_id == budget.doc_id), None)
+        given = {ln.code for ln in budget.lines if ln.section == "summary"}
+        partial = bool(doc and doc.kind == "amendment" and not given >= set(SUMMARY_KEYS))
+        repairs, problems = validate(budget, partial=partial)
         result.repairs.extend(repairs)
         result.problems.extend(problems)
     return result

@@ -73,9 +73,12 @@ _TRANSLIT = dict(
 # Case endings and kind words stripped to find the bare place name.
 _KIND_WORDS = re.compile(
     r"\b(ауылдық|округі\w*|округ\w*|ауданы\w*|аудандық|қаласы\w*|ауылы\w*|кенті\w*|"
-    r"сельск\w+|район\w*|город\w*|села|село|посел\w+|аул\w*|г\.)",
+    r"сельск\w+|район\w*|город\w*|села|село|посел\w+|аул\w*|г\.|м[аә]слихат\w*|қалалық)",
     re.IGNORECASE,
 )
+
+
+_RU_ADJECTIVE = re.compile(r"(ск|цк)(ий|ого|ому|им|ом|ой|ая|ое)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -129,16 +132,25 @@ def bare_name(entity: str) -> str:
 
 
 def place_for(name: str) -> Place:
-    """A known place, or one made up by transliteration for a name we have never seen."""
+    """A known place, or one made up by transliteration for a name we have never seen.
+
+    A Russian adjective ("Жанаталапский", "Жанаталапского") is cut to its stem, so that
+    the Kazakh and the Russian decision about one place get one English key.
+    """
     bare = bare_name(name) or name
     place = find_place(bare)
-    if place is None:
-        en = transliterate(bare)
-        place = Place(bare, bare, bare, en)
-    return place
+    if place is not None:
+        return place
+    adjective = _RU_ADJECTIVE.search(bare)
+    if adjective:
+        stem = bare[: adjective.start()]
+        return Place(stem, stem + adjective.group(1) + "ий", stem, transliterate(stem))
+    return Place(bare, "", bare, transliterate(bare))  # no Russian adjective known
 
 
 def names(place: Place, kind: str) -> dict[str, str]:
-    template = _kinds().get(kind) or _kinds()["rural_district"]
+    template = dict(_kinds().get(kind) or _kinds()["rural_district"])
+    if not place.ru and "ru_noun" in template:
+        template["ru"] = template["ru_noun"]  # "сельский округ Жаңаталап"
     fields = {"kk": place.kk, "ru": place.ru, "ru_noun": place.ru_noun, "en": place.en}
     return {lang: template[lang].format(**fields) for lang in ("kk", "ru", "en")}

@@ -83,7 +83,13 @@ def _is_ebk(code: str) -> bool:
     return code[:1].isdigit()
 
 
-def constraints(budget: Budget) -> list[Constraint]:
+def constraints(budget: Budget, *, partial: bool = False) -> list[Constraint]:
+    """The identities among ``budget``'s figures.
+
+    ``partial``: the budget restates only some summary figures (an amending decision
+    that replaces a few numbers); the others stay as in the base text, so summary
+    identities cannot be checked here and only the appendix tree is.
+    """
     point = {ln.code for ln in budget.lines if ln.source.startswith("point")}
     appendix = {ln.code for ln in budget.lines if ln.source.startswith("appendix")}
     out: list[Constraint] = []
@@ -156,8 +162,9 @@ def constraints(budget: Budget) -> list[Constraint]:
         if needs("financing", "deficit"):
             add("financing = −deficit", [(1, v["financing"]), (1, v["deficit"])])
 
-    summary("point", point)
-    summary("appendix", appendix)
+    if not partial:
+        summary("point", point)
+        summary("appendix", appendix)
     if point and appendix:
         for key in CROSS_KEYS:
             if key in point and key in appendix:
@@ -180,7 +187,7 @@ def _fmt(value: Decimal | None) -> str:
     return format(value.normalize(), "f") if value == value.to_integral_value() else str(value)
 
 
-def validate(budget: Budget) -> tuple[list[Repair], list[Problem]]:
+def validate(budget: Budget, *, partial: bool = False) -> tuple[list[Repair], list[Problem]]:
     """Derive lost figures, repair forced ones, report the rest; mutates ``budget.lines``."""
     repairs: list[Repair] = []
     problems: list[Problem] = []
@@ -188,7 +195,7 @@ def validate(budget: Budget) -> tuple[list[Repair], list[Problem]]:
     for ln in budget.lines:
         part = "point" if ln.source.startswith("point") else "appendix"
         lines.setdefault((part, ln.code), ln)
-    rules = constraints(budget)
+    rules = constraints(budget, partial=partial)
     values: dict[Var, Decimal | None] = {var: ln.amount for var, ln in lines.items()}
     for rule in rules:
         for var in rule.variables:
