@@ -192,7 +192,6 @@ class Row:
     amount: Token | None
     codes: list[str] = field(default_factory=list)
     entry: Entry | None = None
-    key: str = ""  # summary key for the "N)" rows
     score: float = 0.0
 
     @property
@@ -517,15 +516,16 @@ def parse_ocr(text: str, *, doc_id: str, path: str, classifier: Classifier) -> P
     summary = _parse_point1(preamble)
     budgets: dict[int, Budget] = {}
 
-    def edition_for(year: int, scope: str) -> str:
+    def edition_for(scope: str) -> str:
+        """The amending decision whose text this part is given in ("point 1", "appendix 1")."""
         for a in amendments:
-            if scope in a.scope.split(", ") and a.date.year >= year - 1:
+            if scope in a.scope.split(", "):
                 return f"{a.number} {a.date.isoformat()}"
         return ""
 
     if summary and point_year:
         b = budgets.setdefault(point_year, Budget(entity, kind, point_year, doc_id))
-        b.edition = edition_for(point_year, "point 1")
+        b.edition = edition_for("point 1")
         for key, amount in summary.items():
             b.lines.append(
                 Line(
@@ -549,7 +549,7 @@ def parse_ocr(text: str, *, doc_id: str, path: str, classifier: Classifier) -> P
             continue
         b = budgets.setdefault(year, Budget(entity, kind, year, doc_id))
         b.appendix = f"appendix {number_}"
-        b.edition = b.edition or edition_for(year, f"appendix {number_}")
+        b.edition = b.edition or edition_for(f"appendix {number_}")
         found, unnamed = _parse_appendix(block, classifier)
         for line in found:
             line.source = f"appendix {number_}"
@@ -564,7 +564,7 @@ def parse_ocr(text: str, *, doc_id: str, path: str, classifier: Classifier) -> P
                     f"appendix {number_}",
                 )
             )
-    # The appendices of one document must not end in the footer of the next.
+    # Display names come from the classifier by code, never from the OCR text.
     for b in budgets.values():
         for ln in b.lines:
             names = classifier.names(ln.code)
