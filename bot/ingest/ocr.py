@@ -62,6 +62,7 @@ SUMMARY_OF_POINT = {
 }
 MATCH_THRESHOLD = 55.0
 CODE_BONUS = 8.0  # a code cell that survived next to the row
+SIBLING_BONUS = 3.0
 MAX_HEAD = 18
 MAX_TAIL = 16
 DROP_PENALTY = 3.0
@@ -358,7 +359,7 @@ def name_rows(
             for e in pool
             if e.kind in {"category", "group"}
             or (e.kind in {"class", "subfunction"} and e.code.startswith(stack.get(0, "?") + "."))
-            or (e.kind == "subclass" and e.code.startswith(stack.get(1, stack.get(0, "?")) + "."))
+            or (e.kind == "subclass" and e.code.startswith(stack.get(0, "?") + "."))
             or (e.kind == "admin" and 1 in stack)
             or (e.kind == "programme" and 2 in stack and e.code.startswith(stack[2] + "."))
         ]
@@ -367,6 +368,8 @@ def name_rows(
             s = matcher.score(row.text, e)
             if e.code.split(".")[-1] in row.codes:
                 s += CODE_BONUS
+            if e.kind == "subclass" and e.code.startswith(stack.get(1, "?") + "."):
+                s += SIBLING_BONUS  # under the class just read
             scored.append((s, _depth(e), e))
         # on a tie the deeper entry wins: "Қарыздарды өтеу" under group 16 is 16.1
         scored.sort(key=lambda x: (round(x[0], 1), x[1]), reverse=True)
