@@ -43,8 +43,11 @@ def load(directory: Path = QUESTIONS_DIR) -> list[Case]:
     for path in sorted(directory.glob("*.yaml")):
         for raw in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
             items = tuple(
-                (int(i["year"]), str(i["code"]), Decimal(str(i["amount"])))
-                for i in raw.get("items") or []
+                (int(y), str(c), Decimal(str(a)))
+                for y, c, a in (
+                    (i["year"], i["code"], i["amount"]) if isinstance(i, dict) else i
+                    for i in raw.get("items") or []
+                )
             )
             today = raw.get("today") or DEFAULT_TODAY
             if isinstance(today, str):

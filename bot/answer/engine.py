@@ -37,7 +37,6 @@ CATEGORY_OF = {"tax": "1", "non_tax": "2", "capital": "3", "transfers": "4"}
 SUMMARY_OF = {v: k for k, v in CATEGORY_OF.items()}
 OVERVIEW_KEYS = ("income_total", *INCOME_PARTS, "expense_total", "deficit", "financing")
 TOTALS = frozenset({"income_total", "expense_total"})  # umbrella topics: any narrower one wins
-GENERIC_PENALTY = 0.5
 SUGGEST_RATIO = 0.75  # a reading this close to the best is offered as "did you mean"
 OVERVIEW_GROUPS = 3
 DEFAULT_TOP = 5
@@ -290,10 +289,13 @@ class Engine:
             reply = Reply(query=r.query, lang=lang, intent="unknown")
             return self._no_data(reply, None, list(r.years))
         code = topic.code if topic else None
+        if code in TOTALS and r.unexplained and not cues - {"amount"}:
+            # "spent on education": the umbrella word matched, the subject did not
+            return self._unknown(r)
         if (
             topic is None
             and r.unexplained
-            and not cues & {"overview", "top", "compare", "breakdown"}
+            and not cues & {"overview", "top", "breakdown"}
         ):
             return self._unknown(r)
         if "compare" in cues or len(r.years) >= 2:
@@ -354,19 +356,23 @@ class Engine:
             narrower = any(
                 h is not hit and h.key not in TOTALS and not h.words <= hit.words for h in r.topics
             )
-            score = hit.score * (GENERIC_PENALTY if entry.code in TOTALS and narrower else 1.0)
-            score *= 1.0 if entry.code in present else 0.6
-            rank = 0 if entry.kind == "summary" else 1
-            scored.append((score, -rank, -_depth(entry.path or entry.code), entry))
+            yields = entry.code in TOTALS and narrower
+            score = hit.score * (1.0 if entry.code in present else 0.6)
+            summary = entry.kind == "summary"
+            depth = _depth(entry.path or entry.code)  # a tie goes to the more specific line
+            scored.append(
+                ((not yields, len(hit.words), hit.full, score, summary, depth), entry, hit)
+            )
         if not scored:
             return None, []
-        scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
-        best = scored[0][3]
-        best_score = scored[0][0]
+        scored.sort(key=lambda s: s[0], reverse=True)
+        (_, best_words, _, best_score, _, _), best, best_hit = scored[0]
         alternatives = [
             e.code
-            for score, _, _, e in scored[1:]
-            if score >= SUGGEST_RATIO * best_score
+            for (_, n_words, _, score, _, _), e, hit in scored[1:]
+            if n_words >= best_words
+            and hit.words & best_hit.words
+            and score >= SUGGEST_RATIO * best_score
             and e.code in present
             and e.code not in TOTALS
             and e.name_ru != best.name_ru
@@ -440,7 +446,7 @@ class Engine:
             )
         ]
         for key in OVERVIEW_KEYS:
-            line = yb.by_code.get(key) or yb.by_code.get(CATEGORY_OF.get(key, ""))
+            line = yb.by_code.get(CATEGORY_OF.get(key, "")) or yb.by_code.get(key)
             if line is None:
                 continue
             if key in INCOME_PARTS and line.amount == 0:

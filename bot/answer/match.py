@@ -25,6 +25,7 @@ PREFIX_WEIGHT = 0.85
 FUZZY_CUTOFF = 80.0
 MIN_FUZZY_LEN = 5
 MIN_PREFIX_LEN = 4
+SHORT_WORD = 7
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,12 @@ class Hit:
     key: str
     score: float
     words: frozenset[int]  # positions of the question words this key explains
+    full: bool = False  # every word of one of the key's phrases is in the question
+
+    @property
+    def rank(self) -> tuple[int, bool, float]:
+        """More question words explained first, then a whole phrase, then the weight."""
+        return (len(self.words), self.full, self.score)
 
 
 class PhraseIndex:
@@ -43,6 +50,7 @@ class PhraseIndex:
         stopwords: dict[str, frozenset[str]],
     ) -> None:
         """``phrases``: (key, lang, text) triples; ``stopwords``: folded words per language."""
+        phrases = list(phrases)
         self.phrases: list[tuple[str, tuple[str, ...]]] = []
         seen: set[tuple[str, tuple[str, ...]]] = set()
         for key, lang, text in phrases:
@@ -57,6 +65,13 @@ class PhraseIndex:
                 self.phrases.append((key, words))
         self.postings: dict[str, list[int]] = defaultdict(list)
         keys_of: dict[str, set[str]] = defaultdict(set)
+        # Unstemmed forms too, so a typo is compared with the word as people write it.
+        self.surface: dict[str, set[str]] = defaultdict(set)
+        for _key, lang, text in phrases:
+            stop = stopwords.get(lang, frozenset())
+            for w in tokens(fold(text)):
+                if w not in stop and not w.isdigit():
+                    self.surface[w].add(stem(w, lang))
         for i, (key, words) in enumerate(self.phrases):
             for w in words:
                 self.postings[w].append(i)
@@ -64,6 +79,7 @@ class PhraseIndex:
         n = len({key for key, _ in self.phrases}) or 1
         self.idf = {w: math.log(1 + n / len(ks)) for w, ks in keys_of.items()}
         self.vocab = sorted(self.postings)
+        self.surfaces = sorted(self.surface)
 
     def _lookup(self, word: str) -> dict[str, float]:
         """Vocabulary words a folded question word may stand for, with a confidence."""
@@ -81,24 +97,39 @@ class PhraseIndex:
                     if not v.startswith(s):
                         break
                     found.setdefault(v, PREFIX_WEIGHT)
-                for cut in range(len(s) - 1, MIN_PREFIX_LEN - 1, -1):
+                shortest = max(MIN_PREFIX_LEN, -(-len(s) * 3 // 5))
+                for cut in range(len(s) - 1, shortest - 1, -1):
                     if s[:cut] in self.postings:
                         found.setdefault(s[:cut], PREFIX_WEIGHT)
                         break
         if found:
             return found
-        for s in candidates:
-            if len(s) >= MIN_FUZZY_LEN:
+        if len(word) >= MIN_FUZZY_LEN:
+            for v, score, _ in process.extract(
+                word, self.surfaces, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=3
+            ):
+                if self._plausible_typo(word, v):
+                    for s in self.surface[v]:
+                        found[s] = max(found.get(s, 0.0), PREFIX_WEIGHT * score / 100)
+            for s in candidates:
+                if len(s) < MIN_FUZZY_LEN:
+                    continue
                 for v, score, _ in process.extract(
                     s, self.vocab, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=3
                 ):
-                    found[v] = max(found.get(v, 0.0), PREFIX_WEIGHT * score / 100)
+                    if self._plausible_typo(s, v):
+                        found[v] = max(found.get(v, 0.0), PREFIX_WEIGHT * score / 100)
         return found
+
+    @staticmethod
+    def _plausible_typo(word: str, known: str) -> bool:
+        """Short words must keep their first letter: ``rodas`` → roads, not ``lines`` → fines."""
+        return len(word) >= SHORT_WORD or word[:1] == known[:1]
 
     def search(self, words: list[str]) -> list[Hit]:
         """Keys named by ``words`` (folded question words), best first."""
         per_word = [self._lookup(w) for w in words]
-        best: dict[str, tuple[float, frozenset[int]]] = {}
+        best: dict[str, Hit] = {}
         touched: set[int] = set()
         for hits in per_word:
             for v in hits:
@@ -109,19 +140,24 @@ class PhraseIndex:
             covered = 0
             positions: set[int] = set()
             for w in pwords:
-                weight = 0.0
+                weight, where = 0.0, -1
                 for pos, hits in enumerate(per_word):
                     if w in hits and hits[w] > weight:
-                        weight = hits[w]
-                        positions.add(pos)
+                        weight, where = hits[w], pos
                 if weight:
                     covered += 1
                     gained += self.idf[w] * weight
-            score = gained * (covered / len(pwords)) ** 0.5 * (1 + 0.25 * (covered == len(pwords)))
-            if score > best.get(key, (0.0, frozenset()))[0]:
-                best[key] = (score, frozenset(positions))
-        hits_sorted = sorted(best.items(), key=lambda kv: -kv[1][0])
-        return [Hit(key, score, pos) for key, (score, pos) in hits_sorted]
+                    positions.add(where)
+            full = covered == len(pwords)
+            hit = Hit(
+                key,
+                gained * (covered / len(pwords)) * (1.25 if full else 1.0),
+                frozenset(positions),
+                full,
+            )
+            if key not in best or hit.rank > best[key].rank:
+                best[key] = hit
+        return sorted(best.values(), key=lambda h: h.rank, reverse=True)
 
     def explained(self, words: list[str]) -> set[int]:
         """Positions of ``words`` that mean anything to this index."""

@@ -101,6 +101,7 @@ class Reader:
             stop,
         )
         entity_stop = {lang: stop[lang] | self.lex[lang].entity_words for lang in LANGS}
+        self.entity_words = frozenset().union(*(lx.entity_words for lx in self.lex.values()))
         self.entities = PhraseIndex(
             ((key, lang, name) for key, names in entity_names.items() for lang, name in names),
             entity_stop,
@@ -167,14 +168,18 @@ class Reader:
         ent_hits = self.entities.search(words)
         if ent_hits:
             reading.entity = ent_hits[0].key
-            words = [w for i, w in enumerate(words) if i not in ent_hits[0].words]
+            # the name and the generic words around it ("сельский округ", "rural district")
+            words = [
+                w
+                for i, w in enumerate(words)
+                if i not in ent_hits[0].words and w not in self.entity_words
+            ]
         reading.words = words
         reading.topics = self.topics.search(words)
         reading.glossary = self.glossary.search(words)
         explained: set[int] = set()
-        for hits in (reading.topics[:1], reading.glossary[:1]):
-            for h in hits:
-                explained |= h.words
+        for h in (*reading.topics, *reading.glossary):
+            explained |= h.words
         reading.unexplained = [
             w for i, w in enumerate(words) if i not in explained and w not in self.numbers
         ]
