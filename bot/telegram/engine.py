@@ -2,9 +2,9 @@
 
 Handlers depend on :class:`Answers` (a protocol), so tests pass a fake and only
 this module changes if the engine's signatures move. :class:`EngineAnswers`
-wraps :class:`bot.answer.Engine`; what the engine does not offer (chart series,
-the list of decisions, entity keys for buttons) is read here from the store,
-opened read-only.
+wraps :class:`bot.answer.Engine` (which opens the store read-only) and adds what
+only the bot needs: the answer language, short entity keys for callback data,
+the decision list for /sources, and chart points.
 """
 
 from __future__ import annotations
@@ -41,12 +41,16 @@ class Decision:
     title: str
     kind: str = "base"
     amendments: list[dict[str, str]] = field(default_factory=list)
+    budgets: list[str] = field(default_factory=list)  # "Talov rural district: 2023, 2024"
 
 
 class Answers(Protocol):
     """What the handlers need from the answer layer."""
 
-    def ask(self, query: str, lang: str | None) -> Reply: ...
+    def ask(self, query: str, user_lang: str) -> Reply:
+        """Answer in the question's language (the user's one when it is ambiguous)."""
+        ...
+
     def overview(self, year: int | None, lang: str, entity: str | None = None) -> Reply: ...
     def compare(
         self, years: list[int], lang: str, code: str | None = None, entity: str | None = None
@@ -58,7 +62,9 @@ class Answers(Protocol):
     def help(self, lang: str) -> Reply: ...
     def examples(self, lang: str) -> list[str]: ...
     def years(self) -> list[int]: ...
-    def has_children(self, code: str) -> bool: ...
+    def has_children(
+        self, code: str, year: int | None = None, entity: str | None = None
+    ) -> bool: ...
     def entity_key(self, entity: str | None) -> str: ...
     def entity_of(self, key: str) -> str | None: ...
     def entity_name(self, entity: str | None, lang: str) -> str: ...
@@ -72,20 +78,15 @@ class Answers(Protocol):
 
 
 _LETTER = re.compile(r"[^\W\d_]")
-_KK_ONLY = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+_LATIN = re.compile(r"[A-Za-z]")
 
 
-def guess_lang(text: str, fallback: str) -> str | None:
-    """A cheap hint used only when the question has no letters or is ambiguous."""
-    if not _LETTER.search(text):
-        return fallback
-    if _KK_ONLY & set(text):
-        return "kk"
-    return None
+def _entity(engine: Any, entity: str | None) -> str | None:
+    return entity if entity in engine.years else engine.default_entity
 
 
 class EngineAnswers:
-    """:class:`Answers` backed by the real engine and the read-only store."""
+    """:class:`Answers` backed by :class:`bot.answer.Engine` over the read-only store."""
 
     def __init__(self, db_path: str | Path) -> None:
         self.db_path = Path(db_path)
@@ -103,32 +104,53 @@ class EngineAnswers:
 
     def _open(self) -> None:
         from bot.answer import Engine
-        from bot.store.schema import open_db
 
         self._stamp = self._file_stamp()
-        self.engine: Any = Engine(self.db_path)
-        self.db = open_db(self.db_path, readonly=True)
+        self.engine: Any = Engine(self.db_path)  # opens the store read-only
 
     def reload(self) -> None:
         """Reopen after the store changed (an admin upload here or on another instance)."""
         with self._lock:
+            old = getattr(self, "engine", None)
             self._open()
+            if old is not None:
+                old.db.close()
 
     def _fresh(self) -> Any:
         if self._file_stamp() != self._stamp:
             self.reload()
         return self.engine
 
-    def _rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
-        self._fresh()
-        conn = self.db.conn
-        cur = conn.execute(sql, params)
-        cols = [c[0] for c in cur.description]
-        return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+    # -- language ----------------------------------------------------------------
+    def answer_lang(self, query: str, user_lang: str) -> str:
+        """The question's language; the user's own when the words fit Kazakh and Russian alike."""
+        if not _LETTER.search(query):
+            return user_lang
+        reader = self._fresh().reader
+        detected: str = reader.detect_language(query)
+        if detected == user_lang or {detected, user_lang} != {"kk", "ru"}:
+            return detected
+        from bot.answer.morph import stem
+        from bot.answer.text import KAZAKH_LETTERS, fold, tokens
+
+        if any(ch in KAZAKH_LETTERS for ch in query.lower()):
+            return detected
+        for raw in tokens(query.lower()):
+            if raw.isdigit():
+                continue
+            word = fold(raw)
+            marks = {
+                lang
+                for lang in ("kk", "ru")
+                if word in reader.vocab[lang] or stem(word, lang) in reader.vocab[lang]
+            }
+            if marks == {detected}:
+                return detected  # a word only the detected language has
+        return user_lang
 
     # -- engine calls ----------------------------------------------------------
-    def ask(self, query: str, lang: str | None) -> Reply:
-        return self._fresh().ask(query, lang=lang)
+    def ask(self, query: str, user_lang: str) -> Reply:
+        return self._fresh().ask(query, lang=self.answer_lang(query, user_lang))
 
     def overview(self, year: int | None, lang: str, entity: str | None = None) -> Reply:
         return self._fresh().overview(year, lang, entity=entity)
@@ -148,25 +170,21 @@ class EngineAnswers:
         return self._fresh().help(lang)
 
     def examples(self, lang: str) -> list[str]:
-        engine = self._fresh()
-        if hasattr(engine, "examples"):
-            return list(engine.examples(lang))
-        return list(engine.help(lang).suggestions)
+        return list(self._fresh().examples(lang))
 
-    # -- store reads -----------------------------------------------------------
     def years(self) -> list[int]:
-        rows = self._rows("SELECT DISTINCT year FROM lines WHERE current = 1 ORDER BY year")
-        return [int(r["year"]) for r in rows]
+        return list(self._fresh().available_years())
 
-    def has_children(self, code: str) -> bool:
-        rows = self._rows(
-            "SELECT 1 FROM lines WHERE current = 1 AND code LIKE ? LIMIT 1", (f"{code}.%",)
-        )
-        return bool(rows)
-
-    def _entities(self) -> list[str]:
-        rows = self._rows("SELECT DISTINCT entity FROM lines WHERE current = 1 ORDER BY entity")
-        return [r["entity"] for r in rows]
+    def has_children(self, code: str, year: int | None = None, entity: str | None = None) -> bool:
+        engine = self._fresh()
+        entity = _entity(engine, entity)
+        have = engine.available_years(entity)
+        if not entity or not have:
+            return False
+        y = year if year in have else have[-1]
+        parents = engine.lines_for(engine.year_budget(entity, y), code)
+        reply = engine.breakdown(code, y, "en", entity=entity)
+        return len(reply.items) > len(parents)
 
     def entity_key(self, entity: str | None) -> str:
         if not entity:
@@ -176,89 +194,76 @@ class EngineAnswers:
     def entity_of(self, key: str) -> str | None:
         if not key:
             return None
-        return next((e for e in self._entities() if self.entity_key(e) == key), None)
-
-    def _default_entity(self, entity: str | None) -> str | None:
-        if entity:
-            return entity
-        rows = self._rows(
-            "SELECT entity, COUNT(*) AS n FROM lines WHERE current = 1 "
-            "GROUP BY entity ORDER BY n DESC LIMIT 1"
-        )
-        return rows[0]["entity"] if rows else None
+        return next((e for e in self._fresh().years if self.entity_key(e) == key), None)
 
     def entity_name(self, entity: str | None, lang: str) -> str:
-        entity = self._default_entity(entity)
-        if not entity:
-            return ""
-        col = f"name_{lang if lang in LANGS else DEFAULT_LANG}"
-        rows = self._rows(f"SELECT {col} AS name FROM entities WHERE entity = ?", (entity,))
-        return (rows[0]["name"] if rows else "") or entity
+        engine = self._fresh()
+        return str(engine.entity_name(_entity(engine, entity), lang))
 
     def decisions(self, lang: str) -> list[Decision]:
-        col = f"issuer_{lang if lang in LANGS else DEFAULT_LANG}"
-        rows = self._rows(
-            f"SELECT {col} AS issuer_l, issuer, number, date, title, kind, amendments "
-            "FROM documents ORDER BY date, number"
-        )
+        """The decisions in the store, oldest first; parts named in ``lang``."""
+        from bot.answer.cite import part_name
+
+        engine = self._fresh()
+        lang = lang if lang in LANGS else DEFAULT_LANG
+        covers: dict[str, dict[str, set[int]]] = {}
+        for b in engine.budgets.values():
+            per_doc = covers.setdefault(str(b.get("doc_id")), {})
+            per_doc.setdefault(str(b.get("entity")), set()).add(int(b.get("year") or 0))
         out = []
-        for r in rows:
-            try:
-                amendments = json.loads(r["amendments"] or "[]")
-            except ValueError:
-                amendments = []
+        for doc in sorted(engine.documents.values(), key=lambda d: str(d.get("date") or "")):
+            amendments = doc.get("amendments") or []
+            if isinstance(amendments, str):
+                amendments = json.loads(amendments or "[]")
+            title = str(doc.get("title") or "")
             out.append(
                 Decision(
-                    issuer=r["issuer_l"] or r["issuer"] or "",
-                    number=r["number"] or "",
-                    date=r["date"] or "",
-                    title=r["title"] or "",
-                    kind=r["kind"] or "base",
-                    amendments=[{k: str(v) for k, v in a.items()} for a in amendments],
+                    issuer=str(doc.get(f"issuer_{lang}") or doc.get("issuer") or ""),
+                    number=str(doc.get("number") or ""),
+                    date=str(doc.get("date") or ""),
+                    # An OCR'd title is still in look-alike Latin letters: leave it out.
+                    title="" if _LATIN.search(title) else title,
+                    kind=str(doc.get("kind") or "base"),
+                    amendments=[
+                        {
+                            "number": str(a.get("number") or ""),
+                            "date": str(a.get("date") or ""),
+                            "scope": ", ".join(
+                                part_name(p.strip(), lang)
+                                for p in str(a.get("scope") or "").split(",")
+                                if p.strip()
+                            ),
+                        }
+                        for a in amendments
+                        if isinstance(a, dict)
+                    ],
+                    budgets=[
+                        f"{engine.entity_name(entity, lang)}: "
+                        + ", ".join(str(y) for y in sorted(years))
+                        for entity, years in sorted(covers.get(str(doc.get("doc_id")), {}).items())
+                    ],
                 )
             )
         return out
 
-    def _name(self, code: str, lang: str) -> str:
-        from bot.classifier import default
-
-        names = default().names(code)
-        return names.get(lang) or names.get(DEFAULT_LANG) or code
-
     def by_area(self, year: int | None, lang: str, entity: str | None = None) -> list[Point]:
-        engine = self._fresh()
-        if hasattr(engine, "by_area"):
-            return [Point(*p) for p in engine.by_area(year, lang, entity=entity)]
-        entity = self._default_entity(entity)
-        year = year or (self.years() or [0])[-1]
-        rows = self._rows(
-            "SELECT code, SUM(amount_tenge) AS t FROM lines WHERE current = 1 AND year = ? "
-            "AND entity = ? AND section = 'expense' AND code NOT LIKE '%.%' "
-            "GROUP BY code ORDER BY t DESC",
-            (year, entity),
-        )
+        series = self._fresh().chart_series("groups", lang, year=year, entity=entity)
         return [
-            Point(self._name(r["code"], lang), Decimal(r["t"]) / 1000, r["code"])
-            for r in rows
-            if r["t"]
+            Point(label, Decimal(value))
+            for label, value in zip(series["labels"], series["values"], strict=True)
         ]
 
     def across_years(
         self, code: str | None, lang: str, entity: str | None = None
     ) -> tuple[str, list[Point]]:
-        engine = self._fresh()
-        if hasattr(engine, "across_years"):
-            name, points = engine.across_years(code, lang, entity=entity)
-            return name, [Point(*p) for p in points]
-        code = code or "expense_total"
-        entity = self._default_entity(entity)
-        rows = self._rows(
-            "SELECT year, SUM(amount_tenge) AS t FROM lines WHERE current = 1 AND code = ? "
-            "AND entity = ? GROUP BY year ORDER BY year",
-            (code, entity),
+        series = self._fresh().chart_series(
+            "line", lang, code=code or "expense_total", entity=entity
         )
-        points = [Point(str(r["year"]), Decimal(r["t"]) / 1000, code) for r in rows]
-        return self._name(code, lang), points
+        points = [
+            Point(label, Decimal(value), code or "")
+            for label, value in zip(series["labels"], series["values"], strict=True)
+        ]
+        return str(series["title"]), points
 
     def export_rows(self, year: int | None = None, entity: str | None = None) -> list[dict]:
         return list(self._fresh().export_rows(year=year, entity=entity))

@@ -49,7 +49,11 @@ def for_reply(reply: Reply, answers: Answers) -> InlineKeyboardMarkup | None:
         if reply.intent in {"help", "catalog", "explain"}:
             return None
         row = 0
-        if code and reply.intent != "breakdown" and answers.has_children(code):
+        if (
+            code
+            and reply.intent != "breakdown"
+            and answers.has_children(code, year or None, reply.entity)
+        ):
             kb.button(
                 text=_("🔍 Break down"),
                 callback_data=AnswerCB(act=Act.breakdown, lang=lang, code=code, year=year, ent=ent),

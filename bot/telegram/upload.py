@@ -1,14 +1,15 @@
 """Admin uploads: parse a decision without touching the store, then store it on confirm.
 
-Uses the ingest pipeline's library calls: ``parse_file(path) -> ParseResult``
-(store untouched) and ``ingest_paths(paths, db_path)`` (one transaction).
+Uses the ingest pipeline's library calls: ``parse_upload(data, filename)`` (store
+untouched) for the preview, and ``store_parsed(result, db_path)`` (one transaction)
+on "Confirm". The file itself is kept next to the other sources so that a rebuild
+of the store (``budget-bot ingest``) includes it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-import tempfile
 from pathlib import Path
 
 from bot.model import ParseResult, UnusableDocument
@@ -27,18 +28,16 @@ def safe_name(filename: str) -> str:
 
 def inspect(data: bytes, filename: str) -> ParseResult:
     """Parse the file as the store would see it; raises UnusableDocument with a reason."""
-    from bot.ingest.pipeline import parse_file
+    from bot.ingest.pipeline import parse_upload
 
-    with tempfile.TemporaryDirectory(prefix="budget-upload-") as tmp:
-        path = Path(tmp) / safe_name(filename)
-        path.write_bytes(data)
-        return parse_file(path)
+    return parse_upload(data, safe_name(filename))
 
 
-def store(data: bytes, filename: str, db_path: Path) -> Path:
-    """Keep the file next to the other sources and ingest it in one transaction."""
-    from bot.ingest.pipeline import ingest_paths
+def store(data: bytes, filename: str, db_path: Path) -> dict[str, int]:
+    """Parse again, keep the file with the sources, and store the result atomically."""
+    from bot.ingest.pipeline import store_parsed
 
+    result = inspect(data, filename)
     sources = db_path.parent / "sources"
     sources.mkdir(parents=True, exist_ok=True)
     digest = hashlib.sha256(data).hexdigest()[:16]
@@ -49,9 +48,8 @@ def store(data: bytes, filename: str, db_path: Path) -> Path:
         tmp.write_bytes(data)
         tmp.replace(dest)
     try:
-        ingest_paths([dest], db_path)
+        return store_parsed(result, db_path)
     except BaseException:
         if created:
             dest.unlink(missing_ok=True)
         raise
-    return dest

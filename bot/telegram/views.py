@@ -68,6 +68,7 @@ def decisions_text(decisions: list[Decision], lang: str) -> str:
             block = [f"📄 <b>{head}</b>"]
             if d.title:
                 block.append(f"<i>{esc(d.title)}</i>")
+            block.extend(f"📊 {esc(b)}" for b in d.budgets)
             for a in d.amendments:
                 block.append(
                     "✏️ "
@@ -80,8 +81,12 @@ def decisions_text(decisions: list[Decision], lang: str) -> str:
         return "\n\n".join(parts)
 
 
-def export_files(rows: list[dict], year: int | None, lang: str) -> list[tuple[str, bytes]]:
-    """``budget-2024.csv`` and ``budget-2024.xlsx`` with headers in ``lang``."""
+def export_files(
+    rows: list[dict], year: int | None, lang: str, entity_names: dict[str, str] | None = None
+) -> list[tuple[str, bytes]]:
+    """``budget-2024.csv`` and ``budget-2024.xlsx`` with headers (and budgets) in ``lang``."""
+    if entity_names:
+        rows = [{**r, "entity": entity_names.get(r["entity"], r["entity"])} for r in rows]
     with in_lang(lang):
         headers = [
             _("Budget"),
@@ -164,13 +169,16 @@ def upload_report(filename: str, result: ParseResult) -> str:
     ]
     for d in result.documents:
         when = human_date(d.date.isoformat(), lang) if d.date else "—"
+        issuer = (getattr(d, "issuer_names", None) or {}).get(lang) or d.issuer
         line = "📄 " + _("{issuer}, decision No {number} of {date}").format(
-            issuer=esc(d.issuer), number=esc(d.number), date=when
+            issuer=esc(issuer), number=esc(d.number), date=when
         )
         if d.amends:
             line += "\n    " + _("amends {decision}").format(decision=esc(d.amends))
         parts.append(line)
+    entities = getattr(result, "entities", None) or {}
     for b in result.budgets[:8]:
+        entity = entities.get(b.entity, {}).get(f"name_{lang}") or b.entity
         summary = {ln.code: ln.amount for ln in b.lines}
         figures = [
             _("income {amount}").format(amount=money(summary["income_total"], lang))
@@ -184,7 +192,7 @@ def upload_report(filename: str, result: ParseResult) -> str:
             "📊 "
             + ngettext(
                 "{entity}, {year}: {count} line", "{entity}, {year}: {count} lines", len(b.lines)
-            ).format(entity=esc(b.entity), year=b.year, count=len(b.lines))
+            ).format(entity=esc(entity), year=b.year, count=len(b.lines))
             + (
                 "\n    " + " · ".join(f for f in figures if f) + " " + _("thousand ₸")
                 if any(figures)

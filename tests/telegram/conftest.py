@@ -122,7 +122,7 @@ class FakeAnswers:
     def years(self) -> list[int]:
         return [2023, 2024, 2025]
 
-    def has_children(self, code: str) -> bool:
+    def has_children(self, code: str, year: int | None = None, entity: str | None = None) -> bool:
         return code == "07"
 
     def entity_key(self, entity: str | None) -> str:

@@ -50,7 +50,8 @@ async def export(message: Message, years: list[int], answers: Answers, lang: str
             _("No lines for {year}. Years in the store: {years}.").format(year=year, years=known)
         )
         return
-    files = await asyncio.to_thread(export_files, rows, year, lang)
+    names = {e: answers.entity_name(e, lang) for e in {r["entity"] for r in rows}}
+    files = await asyncio.to_thread(export_files, rows, year, lang, names)
     for name, data in files:
         await message.answer_document(BufferedInputFile(data, filename=name))
     await message.answer(
