@@ -292,11 +292,7 @@ class Engine:
         if code in TOTALS and r.unexplained and not cues - {"amount"}:
             # "spent on education": the umbrella word matched, the subject did not
             return self._unknown(r)
-        if (
-            topic is None
-            and r.unexplained
-            and not cues & {"overview", "top", "breakdown"}
-        ):
+        if topic is None and r.unexplained and not cues & {"overview", "top", "breakdown"}:
             return self._unknown(r)
         if "compare" in cues or len(r.years) >= 2:
             years = list(r.years)
@@ -631,6 +627,8 @@ class Engine:
                     out.extend(self._children(yb, ln.code) or [ln])
                 else:
                     out.append(ln)
+        if len(out) == 1:  # a single child says nothing new: show what it consists of
+            return self._children(yb, out[0].code) or out
         return out
 
     def breakdown(
