@@ -10,6 +10,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
@@ -24,6 +25,21 @@ class Labels:
     unit: str  # "thousand ₸"
 
 
+def _titles(ax: Axes, labels: Labels) -> None:
+    """Title above, the budget's name just under it; neither overlaps the plot."""
+    ax.set_title(labels.title, fontsize=13, fontweight="bold", pad=24)
+    ax.annotate(
+        labels.subtitle,
+        xy=(0.5, 1.0),
+        xycoords="axes fraction",
+        xytext=(0, 8),
+        textcoords="offset points",
+        ha="center",
+        fontsize=10,
+        color="#555555",
+    )
+
+
 def _png(fig: Figure) -> bytes:
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=120, bbox_inches="tight")
@@ -34,7 +50,7 @@ def bars(points: list[Point], labels: Labels, lang: str) -> bytes:
     """Horizontal bars, biggest on top, each with its amount and share."""
     points = sorted(points, key=lambda p: p.amount)
     total = sum((p.amount for p in points), start=0) or 1
-    height = 1.6 + 0.55 * max(len(points), 1)
+    height = 2.2 + 0.55 * max(len(points), 1)
     fig = Figure(figsize=(9, height))
     ax = fig.add_subplot()
     names = [textwrap.shorten(p.label, 48, placeholder="…") for p in points]
@@ -53,8 +69,7 @@ def bars(points: list[Point], labels: Labels, lang: str) -> bytes:
     ax.set_xlabel(labels.unit)
     ax.set_xlim(0, max(values or [1]) * 1.45)
     ax.spines[["top", "right"]].set_visible(False)
-    fig.suptitle(labels.title, fontsize=13, fontweight="bold")
-    ax.set_title(labels.subtitle, fontsize=10, color="#555555")
+    _titles(ax, labels)
     return _png(fig)
 
 
@@ -80,6 +95,5 @@ def line(points: list[Point], labels: Labels, lang: str) -> bytes:
     ax.set_ylim(min(0, low), high * 1.2 if high > 0 else 1)
     ax.grid(axis="y", alpha=0.3)
     ax.spines[["top", "right"]].set_visible(False)
-    fig.suptitle(labels.title, fontsize=13, fontweight="bold")
-    ax.set_title(labels.subtitle, fontsize=10, color="#555555")
+    _titles(ax, labels)
     return _png(fig)

@@ -33,7 +33,7 @@ def inspect(data: bytes, filename: str) -> ParseResult:
     return parse_upload(data, safe_name(filename))
 
 
-def store(data: bytes, filename: str, db_path: Path) -> dict[str, int]:
+def store(data: bytes, filename: str, db_path: Path) -> ParseResult:
     """Parse again, keep the file with the sources, and store the result atomically."""
     from bot.ingest.pipeline import store_parsed
 
@@ -48,8 +48,9 @@ def store(data: bytes, filename: str, db_path: Path) -> dict[str, int]:
         tmp.write_bytes(data)
         tmp.replace(dest)
     try:
-        return store_parsed(result, db_path)
+        store_parsed(result, db_path)
     except BaseException:
         if created:
             dest.unlink(missing_ok=True)
         raise
+    return result

@@ -161,6 +161,18 @@ def inline_cards(replies: list[Reply]) -> list[InlineQueryResultArticle]:
     return cards
 
 
+def stored_budgets(result: ParseResult, lang: str) -> str:
+    """``Жанаталапский сельский округ: 2024, 2025, 2026`` for each budget holder."""
+    entities = getattr(result, "entities", None) or {}
+    years: dict[str, set[int]] = {}
+    for b in result.budgets:
+        years.setdefault(b.entity, set()).add(b.year)
+    return "; ".join(
+        f"{entities.get(e, {}).get(f'name_{lang}') or e}: {', '.join(map(str, sorted(ys)))}"
+        for e, ys in years.items()
+    )
+
+
 def upload_report(filename: str, result: ParseResult) -> str:
     """The validation report and a preview of what "Confirm" would store."""
     lang = I18n.get_current().current_locale

@@ -248,7 +248,12 @@ async def test_admin_upload_confirm_stores(
 ) -> None:
     stored: list[tuple[bytes, str]] = []
     monkeypatch.setattr(upload, "inspect", lambda data, name: _parsed())
-    monkeypatch.setattr(upload, "store", lambda data, name, db: stored.append((data, name)))
+
+    def store(data: bytes, name: str, db: object) -> ParseResult:
+        stored.append((data, name))
+        return _parsed()
+
+    monkeypatch.setattr(upload, "store", store)
     admin = harness.user(ADMIN)
     await harness.document("decision.txt", b"decision text", admin)
     report = harness.session.sent()[-1]
@@ -258,7 +263,7 @@ async def test_admin_upload_confirm_stores(
     await harness.press(UploadCB(ok=True).pack(), admin)
     assert stored == [(b"decision text", "decision.txt")]
     assert harness.answers.reloads == 1
-    assert harness.session.texts()[-1].startswith("✅ Stored")
+    assert harness.session.texts()[-1].startswith("✅ Stored: Talov: 2025.")
     await harness.press(UploadCB(ok=True).pack(), admin)  # a second tap: nothing pending
     assert len(stored) == 1
 

@@ -18,7 +18,8 @@ from bot.telegram import keyboards, upload
 from bot.telegram.callbacks import UploadCB
 from bot.telegram.engine import Answers
 from bot.telegram.filters import IsAdmin
-from bot.telegram.views import upload_report
+from bot.telegram.text import esc
+from bot.telegram.views import stored_budgets, upload_report
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +80,7 @@ async def confirmed(
     state: FSMContext,
     answers: Answers,
     db_path: Path,
+    lang: str,
 ) -> None:
     await callback.answer(_("Storing…"))
     pending = await state.get_data()
@@ -87,13 +89,12 @@ async def confirmed(
     buf = io.BytesIO()
     await bot.download(pending["file_id"], destination=buf)
     name = pending.get("file_name") or "upload.txt"
-    await asyncio.to_thread(upload.store, buf.getvalue(), name, db_path)
+    result = await asyncio.to_thread(upload.store, buf.getvalue(), name, db_path)
     answers.reload()
     log.info("admin %s stored %s", callback.from_user.id, name)
-    years = ", ".join(str(y) for y in answers.years())
     await message.answer(
-        _("✅ Stored. The answers now include this decision. Years in the store: {years}.").format(
-            years=years
+        _("✅ Stored: {budgets}. The answers now include this decision.").format(
+            budgets=esc(stored_budgets(result, lang))
         )
     )
 

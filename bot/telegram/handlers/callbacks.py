@@ -73,7 +73,7 @@ async def chart(
         return
     await callback.answer()
     png = await asyncio.to_thread(draw, points, labels, d.lang)
-    name = f"chart-{d.kind.value}-{d.year or 'years'}.png"
+    name = f"spending-{d.year}.png" if d.kind == Chart.areas else "by-year.png"
     await message.answer_photo(
         BufferedInputFile(png, filename=name),
         caption=f"{esc(labels.title)}\n{esc(labels.subtitle)}",
