@@ -61,7 +61,7 @@ class Answers(Protocol):
     ) -> Reply: ...
     def help(self, lang: str) -> Reply: ...
     def examples(self, lang: str) -> list[str]: ...
-    def years(self) -> list[int]: ...
+    def years(self, entity: str | None = None) -> list[int]: ...
     def has_children(
         self, code: str, year: int | None = None, entity: str | None = None
     ) -> bool: ...
@@ -172,8 +172,8 @@ class EngineAnswers:
     def examples(self, lang: str) -> list[str]:
         return list(self._fresh().examples(lang))
 
-    def years(self) -> list[int]:
-        return list(self._fresh().available_years())
+    def years(self, entity: str | None = None) -> list[int]:
+        return list(self._fresh().available_years(entity))
 
     def has_children(self, code: str, year: int | None = None, entity: str | None = None) -> bool:
         engine = self._fresh()

@@ -37,7 +37,7 @@ def for_reply(reply: Reply, answers: Answers) -> InlineKeyboardMarkup | None:
     year = max(reply.years) if reply.years else 0
     code = reply.code or ""
     ent = answers.entity_key(reply.entity)
-    known = answers.years()
+    known = answers.years(reply.entity)
     kb = InlineKeyboardBuilder()
     sizes: list[int] = []
     with in_lang(lang):

@@ -108,7 +108,7 @@ def area_chart(
     answers: Answers, year: int | None, lang: str, entity: str | None
 ) -> tuple[list[Point], charts.Labels]:
     points = answers.by_area(year, lang, entity)
-    year = year or (answers.years() or [0])[-1]
+    year = year or (answers.years(entity) or [0])[-1]
     with in_lang(lang):
         labels = charts.Labels(
             title=_("Spending by area, {year}").format(year=year),

@@ -119,7 +119,7 @@ class FakeAnswers:
     def examples(self, lang: str) -> list[str]:
         return {"kk": ["2024 жолдар"], "ru": ["дороги 2024"], "en": ["2024 roads"]}[lang]
 
-    def years(self) -> list[int]:
+    def years(self, entity: str | None = None) -> list[int]:
         return [2023, 2024, 2025]
 
     def has_children(self, code: str, year: int | None = None, entity: str | None = None) -> bool:

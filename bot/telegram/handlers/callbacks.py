@@ -30,9 +30,8 @@ async def other_years(
 ) -> None:
     await callback.answer()
     d = callback_data
-    reply = answers.compare(
-        answers.years(), d.lang, code=d.code or None, entity=answers.entity_of(d.ent)
-    )
+    entity = answers.entity_of(d.ent)
+    reply = answers.compare(answers.years(entity), d.lang, code=d.code or None, entity=entity)
     await send_reply(message, reply, answers)
 
 
@@ -85,7 +84,9 @@ async def budget_year(
 ) -> None:
     await callback.answer()
     reply = answers.overview(callback_data.year, lang, entity=answers.entity_of(callback_data.ent))
-    nav = keyboards.year_nav("budget", callback_data.year, answers.years(), callback_data.ent, lang)
+    nav = keyboards.year_nav(
+        "budget", callback_data.year, answers.years(reply.entity), callback_data.ent, lang
+    )
     await send_text(message, esc(reply.text), nav)
 
 
@@ -94,7 +95,9 @@ async def top_year(
 ) -> None:
     await callback.answer()
     reply = answers.top(callback_data.year, lang, entity=answers.entity_of(callback_data.ent))
-    nav = keyboards.year_nav("top", callback_data.year, answers.years(), callback_data.ent, lang)
+    nav = keyboards.year_nav(
+        "top", callback_data.year, answers.years(reply.entity), callback_data.ent, lang
+    )
     await send_text(message, esc(reply.text), nav)
 
 

@@ -21,7 +21,7 @@ async def budget(message: Message, years: list[int], answers: Answers, lang: str
     reply = answers.overview(years[0] if years else None, lang)
     year = max(reply.years) if reply.years else 0
     nav = keyboards.year_nav(
-        "budget", year, answers.years(), answers.entity_key(reply.entity), lang
+        "budget", year, answers.years(reply.entity), answers.entity_key(reply.entity), lang
     )
     await send_text(message, esc(reply.text), nav if year else None)
 
@@ -29,7 +29,9 @@ async def budget(message: Message, years: list[int], answers: Answers, lang: str
 async def top(message: Message, years: list[int], answers: Answers, lang: str) -> None:
     reply = answers.top(years[0] if years else None, lang)
     year = max(reply.years) if reply.years else 0
-    nav = keyboards.year_nav("top", year, answers.years(), answers.entity_key(reply.entity), lang)
+    nav = keyboards.year_nav(
+        "top", year, answers.years(reply.entity), answers.entity_key(reply.entity), lang
+    )
     await send_text(message, esc(reply.text), nav if year else None)
 
 
