@@ -5,8 +5,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
-    # The code finds data/ and locales/ next to the package: run it from /app.
-    PYTHONPATH=/app \
+    # The installed package finds data/ and locales/ here.
+    BUDGET_BOT_HOME=/app \
     MPLBACKEND=Agg \
     MPLCONFIGDIR=/app/.cache/matplotlib \
     BUDGET_DB=/app/data/budget.db
