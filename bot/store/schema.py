@@ -115,6 +115,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db["lines"].create_index(["current", "year", "code"])
         db["lines"].create_index(["current", "entity", "year"])
         db["lines"].create_index(["budget_id"])
+        db["lines"].create_index(["doc_id"])  # re-ingesting a document forgets its lines
     if "repairs" not in db.table_names():
         db["repairs"].create(
             {

@@ -176,7 +176,7 @@ def refresh_current(db: sqlite_utils.Database, entity: str, year: int) -> None:
                    b.doc_id
             from lines l join budgets b on b.budget_id = l.budget_id
             join documents d on d.doc_id = b.doc_id
-            where l.entity = ? and l.year = ?
+            where l.current in (0, 1) and l.entity = ? and l.year = ?
             """,
             [entity, year],
         )
@@ -199,7 +199,11 @@ def refresh_current(db: sqlite_utils.Database, entity: str, year: int) -> None:
     for candidates in by_key.values():
         best = max(candidates, key=lambda r: (edition(r), r["source"].startswith("appendix")))
         current.add(best["line_id"])
-    db.execute("update lines set current = 0 where entity = ? and year = ?", [entity, year])
+    # "current in (0, 1)" lets SQLite use the (current, entity, year) index
+    db.execute(
+        "update lines set current = 0 where current in (0, 1) and entity = ? and year = ?",
+        [entity, year],
+    )
     ids = sorted(current)
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
