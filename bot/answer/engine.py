@@ -9,7 +9,7 @@ cache, so one engine answers many questions cheaply. Every method returns a
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -41,6 +41,7 @@ SUGGEST_RATIO = 0.75  # a reading this close to the best is offered as "did you 
 OVERVIEW_GROUPS = 3
 DEFAULT_TOP = 5
 CACHE_SIZE = 4096
+CATALOG_ROWS = 15
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,7 @@ class Engine:
             self._entity_names(),
         )
         self._cache: OrderedDict[tuple[str, int], YearBudget] = OrderedDict()
+        self._catalogs: dict[tuple[str, str | None], Reply] = {}
 
     # ------------------------------------------------------------------ data
     def _entity_names(self) -> dict[str, list[tuple[str, str]]]:
@@ -276,7 +278,7 @@ class Engine:
         if "help" in cues and topic is None and not r.years:
             return self.help(lang, query=r.query)
         if "catalog" in cues and topic is None:
-            return self.catalog(lang, query=r.query)
+            return self.catalog(lang, query=r.query, entity=r.entity)
         only_glossary = glossary is not None and not r.unexplained and not r.years
         if glossary and (
             ("explain" in cues and (not r.years or topic is None))
@@ -733,36 +735,59 @@ class Engine:
         reply.text = "\n".join(rows)
         return self._with_sources(reply, used)
 
-    def catalog(self, lang: str, query: str = "") -> Reply:
-        """Which budgets and years the store holds, and the decisions they come from."""
+    def catalog(self, lang: str, query: str = "", entity: str | None = None) -> Reply:
+        """Which budgets and years the store holds, and the decisions they come from.
+
+        The text is built once per language (the store is read-only); a store of thousands
+        of budgets lists the first :data:`CATALOG_ROWS` and counts the rest.
+        """
+        cached = self._catalogs.get((lang, entity))
+        if cached is None:
+            cached = self._catalogs[(lang, entity)] = self._build_catalog(lang, entity)
+        return replace(
+            cached,
+            query=query,
+            years=list(cached.years),
+            sources=list(cached.sources),
+            suggestions=list(cached.suggestions),
+        )
+
+    def _build_catalog(self, lang: str, entity: str | None) -> Reply:
         t = fmt.tr(lang)
-        reply = Reply(query=query, lang=lang, intent="catalog")
+        reply = Reply(query="", lang=lang, intent="catalog", entity=entity)
         if not self.years:
             reply.text = t.gettext("The store has no budgets yet.")
             return reply
         rows = [t.gettext("Budgets I can answer about:")]
+        entities = [entity] if entity in self.years else sorted(self.years)
         all_years: set[int] = set()
-        docs: list[str] = []
-        for entity in sorted(self.years):
-            years = self.years[entity]
-            all_years.update(years)
+        for e in entities:
+            all_years.update(self.years[e])
+        for e in entities[:CATALOG_ROWS]:
+            years = self.years[e]
             rows.append(
                 "• "
                 + t.ngettext(
                     "{entity}: {years} ({n} year)", "{entity}: {years} ({n} years)", len(years)
                 ).format(
-                    entity=self.entity_name(entity, lang),
+                    entity=self.entity_name(e, lang),
                     years=self._years_list(years, lang),
                     n=len(years),
                 )
             )
+        if len(entities) > CATALOG_ROWS:
+            rest = len(entities) - CATALOG_ROWS
+            rows.append(
+                t.ngettext("… and {n} more budget", "… and {n} more budgets", rest).format(n=rest)
+            )
+        docs: list[str] = []
         for b in self.budgets.values():
             doc = self.documents.get(b.get("doc_id") or "")
-            if doc is not None and doc["doc_id"] not in docs:
+            if b.get("entity") in entities[:CATALOG_ROWS] and doc and doc["doc_id"] not in docs:
                 docs.append(doc["doc_id"])
         reply.years = sorted(all_years)
         reply.text = "\n".join(rows)
-        reply.sources = [cite(self.documents[d], None, "", lang) for d in docs[:20]]
+        reply.sources = [cite(self.documents[d], None, "", lang) for d in docs[:CATALOG_ROWS]]
         if reply.sources:
             label = t.ngettext("Source:", "Sources:", len(reply.sources))
             reply.text += "\n\n" + label + "\n" + "\n".join(f"• {s}" for s in reply.sources)

@@ -81,7 +81,7 @@ class PhraseIndex:
         self.vocab = sorted(self.postings)
         self.surfaces = sorted(self.surface)
 
-    def _lookup(self, word: str) -> dict[str, float]:
+    def _lookup(self, word: str, fuzzy: bool = True) -> dict[str, float]:
         """Vocabulary words a folded question word may stand for, with a confidence."""
         found: dict[str, float] = {}
         candidates = stems(word)
@@ -102,7 +102,7 @@ class PhraseIndex:
                     if s[:cut] in self.postings:
                         found.setdefault(s[:cut], PREFIX_WEIGHT)
                         break
-        if found:
+        if found or not fuzzy:
             return found
         if len(word) >= MIN_FUZZY_LEN:
             for v, score, _ in process.extract(
@@ -159,6 +159,6 @@ class PhraseIndex:
                 best[key] = hit
         return sorted(best.values(), key=lambda h: h.rank, reverse=True)
 
-    def explained(self, words: list[str]) -> set[int]:
-        """Positions of ``words`` that mean anything to this index."""
-        return {i for i, w in enumerate(words) if self._lookup(w)}
+    def known(self, word: str) -> bool:
+        """Whether ``word`` is in the vocabulary exactly or by prefix (no typo search)."""
+        return bool(self._lookup(word, fuzzy=False))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from bot.answer.lexicon import LANGS, Lexicon, all_lexicons
@@ -165,7 +165,17 @@ class Reader:
             elif w in self.numbers and reading.n is None and "top" in reading.cues:
                 reading.n = self.numbers[w]
         words = [w for w in rest if not w.isdigit() and w not in self.stopwords and len(w) > 1]
-        ent_hits = self.entities.search(words)
+        # A budget holder's name is looked for among words that name no budget line or term,
+        # so that thousands of village names cost nothing for "дороги 2024".
+        candidates = [
+            i
+            for i, w in enumerate(words)
+            if not self.topics.known(w) and not self.glossary.known(w)
+        ]
+        ent_hits = [
+            replace(h, words=frozenset(candidates[i] for i in h.words))
+            for h in self.entities.search([words[i] for i in candidates])
+        ]
         if ent_hits:
             reading.entity = ent_hits[0].key
             # the name and the generic words around it ("сельский округ", "rural district")
