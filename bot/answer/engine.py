@@ -223,6 +223,25 @@ class Engine:
         reply.suggestions = self.examples(reply.lang)
         return reply
 
+    def _no_line(self, reply: Reply, entity: str, years: list[int], code: str, name: str) -> Reply:
+        """The line is not in this year's budget: say so, and where it is."""
+        t = fmt.tr(reply.lang)
+        reply.text = t.gettext("The {entity} budget for {years} has no line «{name}».").format(
+            entity=self.entity_name(entity, reply.lang),
+            years=self._years_list(years, reply.lang),
+            name=name,
+        )
+        elsewhere = [
+            y
+            for y in self.available_years(entity)
+            if y not in years and self.lines_for(self.year_budget(entity, y), code)
+        ]
+        if elsewhere:
+            reply.text += " " + t.gettext("It is in the budget for {years}.").format(
+                years=self._years_list(elsewhere, reply.lang)
+            )
+        return reply
+
     def _header(self, entity: str, years: list[int], lang: str) -> str:
         return (
             fmt.tr(lang)
@@ -278,6 +297,10 @@ class Engine:
         if "help" in cues and topic is None and not r.years:
             return self.help(lang, query=r.query)
         if "catalog" in cues and topic is None:
+            missing = [y for y in r.years if y not in self.available_years(entity)]
+            if missing:
+                reply = Reply(query=r.query, lang=lang, intent="catalog", years=list(r.years))
+                return self._no_data(reply, entity, missing)
             return self.catalog(lang, query=r.query, entity=r.entity)
         only_glossary = glossary is not None and not r.unexplained and not r.years
         if glossary and (
@@ -291,6 +314,8 @@ class Engine:
             reply = Reply(query=r.query, lang=lang, intent="unknown")
             return self._no_data(reply, None, list(r.years))
         code = topic.code if topic else None
+        if code in TOTALS and self._both_totals(r):
+            code = None  # "revenue and spending": the year's overview (or their comparison)
         if code in TOTALS and r.unexplained and not cues - {"amount"}:
             # "spent on education": the umbrella word matched, the subject did not
             return self._unknown(r)
@@ -331,6 +356,11 @@ class Engine:
             )
         return reply
 
+    @staticmethod
+    def _both_totals(r: Reading) -> bool:
+        named = [h for h in r.topics if h.key in TOTALS and h.full]
+        return len({h.key for h in named}) == 2 and not (named[0].words & named[1].words)
+
     def _one_year(self, r: Reading) -> int | None:
         return r.years[-1] if r.years else None
 
@@ -352,7 +382,8 @@ class Engine:
             # An umbrella topic ("расходы") yields to a narrower one that explains other words
             # ("расходы на дороги"), but not to one that only shares its word.
             narrower = any(
-                h is not hit and h.key not in TOTALS and not h.words <= hit.words for h in r.topics
+                h is not hit and h.full and h.key not in TOTALS and not h.words <= hit.words
+                for h in r.topics
             )
             yields = entry.code in TOTALS and narrower
             score = hit.score * (1.0 if entry.code in present else 0.6)
@@ -406,12 +437,7 @@ class Engine:
                     )
                 )
         if not used:
-            reply.text = t.gettext("The {entity} budget for {years} has no line «{name}».").format(
-                entity=self.entity_name(entity, lang),
-                years=self._years_list(present, lang),
-                name=name,
-            )
-            return reply
+            return self._no_line(reply, entity, present, code, name)
         reply.text = self._header(entity, present, lang) + "\n" + f"{name}\n" + "\n".join(rows)
         if missing:
             reply.text += "\n" + t.gettext("No data for {years}.").format(
@@ -653,10 +679,7 @@ class Engine:
         entry = self.classifier.by_code.get(code)
         name = entry.name(lang) if entry else code
         if not parents:
-            reply.text = t.gettext("The {entity} budget for {years} has no line «{name}».").format(
-                entity=self.entity_name(entity, lang), years=y, name=name
-            )
-            return reply
+            return self._no_line(reply, entity, [y], code, name)
         used: list[Line] = []
         rows = [self._header(entity, [y], lang)]
         for parent in parents:
@@ -699,10 +722,7 @@ class Engine:
         name = entry.name(lang) if entry else code
         lines = self.lines_for(yb, code)
         if not lines:
-            reply.text = t.gettext("The {entity} budget for {years} has no line «{name}».").format(
-                entity=self.entity_name(entity, lang), years=y, name=name
-            )
-            return reply
+            return self._no_line(reply, entity, [y], code, name)
         income = code in {"income_total", *INCOME_PARTS} or (
             entry is not None and entry.section == "income"
         )

@@ -33,6 +33,7 @@ class Lexicon:
     alternations: dict[str, str] = field(default_factory=dict)  # stem-final letter swaps
     year_words: tuple[str, ...] = ()  # folded words that follow a year ("жылы", "году")
     numbers: dict[str, int] = field(default_factory=dict)  # folded number words → value
+    stop_prefixes: tuple[str, ...] = ()  # folded beginnings of words that never name a topic
 
 
 def _folded(words: object) -> tuple[str, ...]:
@@ -59,6 +60,7 @@ def lexicon(lang: str, directory: Path = ANSWER_DATA) -> Lexicon:
         },
         year_words=_folded(data.get("year_words")),
         numbers={fold(str(k)): int(v) for k, v in (data.get("numbers") or {}).items()},
+        stop_prefixes=_folded(data.get("stop_prefixes")),
     )
 
 

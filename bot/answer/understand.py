@@ -75,6 +75,10 @@ class Reader:
                 p := _cue_pattern(c for lx in self.lex.values() for c in lx.intents.get(intent, ()))
             )
         }
+        prefixes = sorted({p for lx in self.lex.values() for p in lx.stop_prefixes}, key=len)
+        self.stop_prefixes = (
+            re.compile("|".join(re.escape(p) for p in reversed(prefixes))) if prefixes else None
+        )
         self.numbers = {}
         for lx in self.lex.values():
             self.numbers.update(lx.numbers)
@@ -164,7 +168,14 @@ class Reader:
                 reading.n = int(w)
             elif w in self.numbers and reading.n is None and "top" in reading.cues:
                 reading.n = self.numbers[w]
-        words = [w for w in rest if not w.isdigit() and w not in self.stopwords and len(w) > 1]
+        words = [
+            w
+            for w in rest
+            if not w.isdigit()
+            and w not in self.stopwords
+            and len(w) > 1
+            and not (self.stop_prefixes and self.stop_prefixes.match(w))
+        ]
         # A budget holder's name is looked for among words that name no budget line or term,
         # so that thousands of village names cost nothing for "дороги 2024".
         candidates = [

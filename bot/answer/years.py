@@ -11,10 +11,24 @@ from bot.answer.lexicon import Lexicon
 MIN_YEAR, MAX_YEAR = 1991, 2100
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 # "2023–2025", "2023-2025", "2023 - 2025", "с 2023 по 2025", "from 2023 to 2025", "2023 по 2025"
-_RANGE = re.compile(
-    r"(?<!\d)((?:19|20)\d{2})\s*"
-    r"(?:[-‐‑‒–—]|\.\.|по|to|till|until|through|дейін|-ге дейін)"
-    r"\s*((?:19|20)\d{2})(?!\d)"
+_YEAR_RE = r"((?:19|20)\d{2})"
+_RANGES = (
+    # "2023–2025", "2023 - 2025", "с 2023 по 2025", "2023 до 2025", "from 2023 to 2025"
+    re.compile(
+        r"(?<!\d)"
+        + _YEAR_RE
+        + r"\s*(?:[-‐‑‒–—]|\.\.|по|до|to|till|until|through)\s*"
+        + _YEAR_RE
+        + r"(?!\d)"
+    ),
+    # "2023 жылдан 2025 жылға дейін", "2023-тен 2025-ке дейін" (folded text: ғ → г, і → и)
+    re.compile(
+        r"(?<!\d)"
+        + _YEAR_RE
+        + r"\s*(?:жылдан|-?[дтн][ае]н)\s+"
+        + _YEAR_RE
+        + r"(?:\s*(?:жылга|жылдарга|-?[гк][ае]))?\s+дейин"
+    ),
 )
 OFFSETS = {"this": 0, "last": -1, "next": 1, "before_last": -2}
 
@@ -31,7 +45,7 @@ def find_years(folded: str, lexicons: list[Lexicon], today: date) -> Years:
     found: set[int] = set()
     spans: list[tuple[int, int]] = []
     is_range = False
-    for m in _RANGE.finditer(folded):
+    for m in (m for pattern in _RANGES for m in pattern.finditer(folded)):
         a, b = sorted((int(m.group(1)), int(m.group(2))))
         if a >= MIN_YEAR and b <= MAX_YEAR and b - a <= 20:
             found.update(range(a, b + 1))
