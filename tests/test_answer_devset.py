@@ -55,3 +55,14 @@ def test_amended_year_cites_the_amendment_in_force(engine: Engine) -> None:
     assert reply.items[0].amount == 1796
     assert "15-4" in reply.sources[0] and "28-7" in reply.sources[0]
     assert "в редакции решения" in reply.sources[0]
+
+
+def test_ambiguous_question_gets_best_reading_and_did_you_mean(engine: Engine) -> None:
+    reply = engine.ask("income tax revenue 2024")
+    assert reply.items  # the best reading is answered
+    assert reply.suggestions and "Did you mean" in reply.text
+
+
+def test_missing_line_says_where_it_is(engine: Engine) -> None:
+    reply = engine.ask("водоснабжение 2024")
+    assert reply.items == [] and "2023" in reply.text

@@ -24,6 +24,7 @@ from bot.answer.glossary import Term
 from bot.answer.glossary import load as load_glossary
 from bot.answer.lexicon import LANGS
 from bot.answer.model import Item, Reply
+from bot.answer.text import fold, tokens
 from bot.answer.understand import Reader, Reading
 from bot.classifier import Classifier, Entry
 from bot.classifier import default as default_classifier
@@ -175,9 +176,11 @@ class Engine:
             year, line.code, self.line_name(line.code, lang, line.name_printed), line.amount, entity
         )
 
-    def _row(self, line: Line, lang: str) -> str:
+    def _row(self, line: Line, lang: str, approx: bool = False) -> str:
+        """``name: amount`` for lists; lists carry shares, so no rounded figure in brackets."""
         return (
-            f"{self.line_name(line.code, lang, line.name_printed)}: {fmt.money(line.amount, lang)}"
+            f"{self.line_name(line.code, lang, line.name_printed)}: "
+            f"{fmt.money(line.amount, lang, approx=approx)}"
         )
 
     def _sources(self, lines: list[Line], lang: str) -> list[str]:
@@ -858,7 +861,8 @@ class Engine:
                 "I have no explanation for this term yet. I can explain: {terms}."
             ).format(terms=", ".join(g.title(r.lang) for g in self.glossary.values()))
         else:
-            shown = " ".join(r.unexplained[:5]) or r.text[:60]
+            originals = {fold(w): w for w in tokens(r.text.lower())}
+            shown = " ".join(originals.get(w, w) for w in r.unexplained[:5]) or r.text[:60]
             text = t.gettext("I could not find «{words}» in the budget.").format(words=shown)
         examples = self.examples(r.lang)
         text += (
