@@ -104,6 +104,7 @@ class Engine:
         )
         self._cache: OrderedDict[tuple[str, int], YearBudget] = OrderedDict()
         self._catalogs: dict[tuple[str, str | None], Reply] = {}
+        self._entries: dict[str, frozenset[str]] = {}
 
     # ------------------------------------------------------------------ data
     def _entity_names(self) -> dict[str, list[tuple[str, str]]]:
@@ -146,6 +147,18 @@ class Engine:
         if len(self._cache) > CACHE_SIZE:
             self._cache.popitem(last=False)
         return yb
+
+    def _entries_in_force(self, entity: str) -> frozenset[str]:
+        """Classifier entries with a line in force in any year of ``entity`` (cached)."""
+        found = self._entries.get(entity)
+        if found is None:
+            found = frozenset(
+                entry.code
+                for code in queries.codes_in_force(self.db, entity)
+                if (entry := self.classifier.entry_for_line(code)) is not None
+            )
+            self._entries[entity] = found
+        return found
 
     def line_name(self, code: str, lang: str, printed: str = "") -> str:
         entry = self.classifier.entry_for_line(code)
@@ -372,9 +385,7 @@ class Engine:
         if not r.topics:
             return None, []
         entity = self._entity(r.entity)
-        present: set[str] = set()
-        for y in self.available_years(entity):
-            present |= set(self.year_budget(entity, y).by_entry) if entity else set()
+        present = set(self._entries_in_force(entity)) if entity else set()
         present |= {SUMMARY_OF[c] for c in present if c in SUMMARY_OF}
         present |= {CATEGORY_OF[c] for c in present if c in CATEGORY_OF}
         scored = []
@@ -803,14 +814,15 @@ class Engine:
             rows.append(
                 t.ngettext("… and {n} more budget", "… and {n} more budgets", rest).format(n=rest)
             )
-        docs: list[str] = []
+        shown = set(entities[:CATALOG_ROWS])
+        docs: dict[str, None] = {}  # ordered, and membership is O(1) at thousands of budgets
         for b in self.budgets.values():
-            doc = self.documents.get(b.get("doc_id") or "")
-            if b.get("entity") in entities[:CATALOG_ROWS] and doc and doc["doc_id"] not in docs:
-                docs.append(doc["doc_id"])
+            doc_id = b.get("doc_id") or ""
+            if b.get("entity") in shown and doc_id in self.documents:
+                docs.setdefault(doc_id)
         reply.years = sorted(all_years)
         reply.text = "\n".join(rows)
-        reply.sources = [cite(self.documents[d], None, "", lang) for d in docs[:CATALOG_ROWS]]
+        reply.sources = [cite(self.documents[d], None, "", lang) for d in list(docs)[:CATALOG_ROWS]]
         if reply.sources:
             label = t.ngettext("Source:", "Sources:", len(reply.sources))
             reply.text += "\n\n" + label + "\n" + "\n".join(f"• {s}" for s in reply.sources)

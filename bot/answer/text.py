@@ -30,6 +30,7 @@ _FOLD = str.maketrans(
         "i": "и",  # Latin i typed in place of Kazakh і inside a Cyrillic word is handled below
     }
 )
+_FOLD_KEEP_I = {k: v for k, v in _FOLD.items() if k != ord("i")}  # English words keep i
 KAZAKH_LETTERS = frozenset("әғқңөұүһі")
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*|\d+(?:[.,]\d+)*|%", re.UNICODE)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -60,7 +61,7 @@ def fold(text: str) -> str:
         if "i" in word and _CYRILLIC.search(word):
             word = word.translate(_FOLD)
         else:
-            word = word.translate({k: v for k, v in _FOLD.items() if k != ord("i")})
+            word = word.translate(_FOLD_KEEP_I)
         out.append(word)
     return "".join(out)
 

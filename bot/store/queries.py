@@ -63,6 +63,17 @@ def years_with_lines(db: sqlite_utils.Database) -> dict[str, list[int]]:
     return result
 
 
+def codes_in_force(db: sqlite_utils.Database, entity: str) -> list[str]:
+    """Every code with a line in force for ``entity`` in any year (the (current, entity,
+    year) index serves it: no need to load every year to learn what exists)."""
+    return [
+        row["code"]
+        for row in _rows(
+            db, "SELECT DISTINCT code FROM lines WHERE current = 1 AND entity = ?", (entity,)
+        )
+    ]
+
+
 def lines(db: sqlite_utils.Database, entity: str, year: int) -> list[dict[str, Any]]:
     """Lines in force of one entity's budget for one year, in document order."""
     return _rows(
