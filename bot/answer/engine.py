@@ -874,7 +874,9 @@ class Engine:
             ).format(terms=", ".join(g.title(r.lang) for g in self.glossary.values()))
         else:
             originals = {fold(w): w for w in tokens(r.text.lower())}
-            shown = " ".join(originals.get(w, w) for w in r.unexplained[:5]) or r.text[:60]
+            shown = " ".join(originals.get(w, w) for w in r.unexplained[:5]) or r.text
+            if len(shown) > 60:  # a pasted essay is not echoed back whole
+                shown = shown[:59] + "…"
             text = t.gettext("I could not find «{words}» in the budget.").format(words=shown)
         examples = self.examples(r.lang)
         text += (
