@@ -461,12 +461,10 @@ class Engine:
             reply.text += "\n\n" + self._default_year_note(present[-1], lang)
         return self._with_sources(reply, used)
 
-    def overview(
-        self, year: int | None, lang: str, entity: str | None = None, query: str = ""
-    ) -> Reply:
-        """A year's summary: revenue and its parts, spending, deficit, biggest areas with shares."""
-        entity = self._entity(entity)
-        reply = Reply(query=query, lang=lang, intent="overview", entity=entity)
+    def _year_for(self, reply: Reply, year: int | None) -> Reply | tuple[int, YearBudget, bool]:
+        """The one year an answer is about — (year, its budget, whether it was defaulted) —
+        or the finished reply saying there is no such budget. ``reply.entity`` is resolved."""
+        entity = reply.entity
         if entity is None:
             return self._no_data(reply, None, [year] if year else [])
         present, missing, defaulted = self._resolve_years((year,) if year else (), entity, 1)
@@ -475,8 +473,19 @@ class Engine:
             return self._no_data(reply, entity, missing)
         y = present[-1]
         reply.years = [y]
+        return y, self.year_budget(entity, y), defaulted
+
+    def overview(
+        self, year: int | None, lang: str, entity: str | None = None, query: str = ""
+    ) -> Reply:
+        """A year's summary: revenue and its parts, spending, deficit, biggest areas with shares."""
+        entity = self._entity(entity)
+        reply = Reply(query=query, lang=lang, intent="overview", entity=entity)
+        found = self._year_for(reply, year)
+        if isinstance(found, Reply):
+            return found
+        y, yb, defaulted = found
         t = fmt.tr(lang)
-        yb = self.year_budget(entity, y)
         used: list[Line] = []
         rows = [
             t.gettext("Budget of {entity} for {year}").format(
@@ -597,21 +606,16 @@ class Engine:
         """The N biggest spending programmes (or revenue sources, if asked about revenue)."""
         entity = self._entity(entity)
         reply = Reply(query=query, lang=lang, intent="top", entity=entity)
-        if entity is None:
-            return self._no_data(reply, None, [year] if year else [])
-        present, missing, defaulted = self._resolve_years((year,) if year else (), entity, 1)
-        if not present:
-            reply.years = [year] if year else []
-            return self._no_data(reply, entity, missing)
-        y = present[-1]
-        reply.years = [y]
+        found = self._year_for(reply, year)
+        if isinstance(found, Reply):
+            return found
+        y, yb, defaulted = found
         n = max(1, min(int(n), 20))
         entry = self.classifier.by_code.get(code or "")
         income = (entry is not None and entry.section == "income") or code in {
             "income_total",
             *INCOME_PARTS,
         }
-        yb = self.year_budget(entity, y)
         leaves = self._leaves(yb, "income" if income else "expense")
         ranked = sorted((ln for ln in leaves if ln.amount > 0), key=lambda ln: -ln.amount)[:n]
         total = yb.by_code.get("income_total" if income else "expense_total")
@@ -679,16 +683,11 @@ class Engine:
         """A line and the lines it consists of, with shares."""
         entity = self._entity(entity)
         reply = Reply(query=query, lang=lang, intent="breakdown", code=code, entity=entity)
-        if entity is None:
-            return self._no_data(reply, None, [year] if year else [])
-        present, missing, defaulted = self._resolve_years((year,) if year else (), entity, 1)
-        if not present:
-            reply.years = [year] if year else []
-            return self._no_data(reply, entity, missing)
-        y = present[-1]
-        reply.years = [y]
+        found = self._year_for(reply, year)
+        if isinstance(found, Reply):
+            return found
+        y, yb, defaulted = found
         t = fmt.tr(lang)
-        yb = self.year_budget(entity, y)
         parents = self.lines_for(yb, code)
         entry = self.classifier.by_code.get(code)
         name = entry.name(lang) if entry else code
@@ -722,16 +721,11 @@ class Engine:
         """A line's share of total revenue or total spending."""
         entity = self._entity(entity)
         reply = Reply(query=query, lang=lang, intent="share", code=code, entity=entity)
-        if entity is None:
-            return self._no_data(reply, None, [year] if year else [])
-        present, missing, defaulted = self._resolve_years((year,) if year else (), entity, 1)
-        if not present:
-            reply.years = [year] if year else []
-            return self._no_data(reply, entity, missing)
-        y = present[-1]
-        reply.years = [y]
+        found = self._year_for(reply, year)
+        if isinstance(found, Reply):
+            return found
+        y, yb, defaulted = found
         t = fmt.tr(lang)
-        yb = self.year_budget(entity, y)
         entry = self.classifier.by_code.get(code)
         name = entry.name(lang) if entry else code
         lines = self.lines_for(yb, code)
