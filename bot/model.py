@@ -25,6 +25,16 @@ SUMMARY_KEYS: tuple[str, ...] = (
     "financing",
 )
 
+# The numbered rows 1) … 6) of point 1 and of each appendix.
+NUMBERED_KEYS: tuple[str, ...] = (
+    "income_total",
+    "expense_total",
+    "net_lending",
+    "fin_assets_saldo",
+    "deficit",
+    "financing",
+)
+
 # Sections of an appendix line.
 SECTIONS: tuple[str, ...] = (
     "summary",

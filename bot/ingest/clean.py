@@ -35,7 +35,16 @@ from bot.ingest.tables import (
     layout_from_header,
     rows_from_lines,
 )
-from bot.model import Amendment, Budget, Document, Line, ParseResult, Problem, UnusableDocument
+from bot.model import (
+    NUMBERED_KEYS,
+    Amendment,
+    Budget,
+    Document,
+    Line,
+    ParseResult,
+    Problem,
+    UnusableDocument,
+)
 
 Item = str | Row
 
@@ -228,14 +237,7 @@ _STRUCTURAL = re.compile(
     r"приобретение финансовых активов|поступления от продажи финансовых активов государства|"
     r"поступление займов|погашение займов|используемые остатки бюджетных средств)\b"
 )
-_TOP_KEYS = {
-    "income_total",
-    "expense_total",
-    "net_lending",
-    "fin_assets_saldo",
-    "deficit",
-    "financing",
-}
+_TOP_KEYS = set(NUMBERED_KEYS)
 _ITEM_PREFIX = re.compile(r"^[\s\"«“']*(?:(\d{1,2})\)|([IVXivx]{1,4})\.)?\s*")
 _ZERO = re.compile(r"нөлге\s+тең|равн\w*\s+нулю", re.IGNORECASE)
 KEY_SECTION = {

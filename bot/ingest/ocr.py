@@ -35,6 +35,7 @@ from bot.ingest import places
 from bot.ingest.fold import skeleton, skeleton_phrase
 from bot.ingest.numbers import NUMBER, read_after_label, to_decimal
 from bot.model import (
+    NUMBERED_KEYS,
     Amendment,
     Budget,
     Document,
@@ -52,14 +53,7 @@ SECTION_OF_POINT = {
     "5": "deficit",
     "6": "financing",
 }
-SUMMARY_OF_POINT = {
-    "1": "income_total",
-    "2": "expense_total",
-    "3": "net_lending",
-    "4": "fin_assets_saldo",
-    "5": "deficit",
-    "6": "financing",
-}
+SUMMARY_OF_POINT = {str(n): key for n, key in enumerate(NUMBERED_KEYS, start=1)}
 MATCH_THRESHOLD = 55.0
 CODE_BONUS = 8.0  # a code cell that survived next to the row
 SIBLING_BONUS = 3.0

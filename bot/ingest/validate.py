@@ -23,17 +23,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from bot.model import Budget, Line, Problem, Repair
+from bot.model import NUMBERED_KEYS, Budget, Line, Problem, Repair
 
 CATEGORIES = {"1": "tax", "2": "non_tax", "3": "capital", "4": "transfers"}
-CROSS_KEYS = (
-    "income_total",
-    "expense_total",
-    "net_lending",
-    "fin_assets_saldo",
-    "deficit",
-    "financing",
-)
+CROSS_KEYS = NUMBERED_KEYS
 
 Var = tuple[str, str]  # (part, code): part is "point" or "appendix"
 

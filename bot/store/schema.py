@@ -123,6 +123,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 "doc_id": str,
                 "entity": str,
                 "year": int,
+                "source": str,  # "point 1" | "appendix 2"
                 "code": str,
                 "printed": str,
                 "value_tenge": int,
@@ -137,6 +138,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 "doc_id": str,
                 "entity": str,
                 "year": int,
+                "source": str,
                 "code": str,
                 "message": str,
             },
