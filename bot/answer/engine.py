@@ -619,6 +619,7 @@ class Engine:
         leaves = self._leaves(yb, "income" if income else "expense")
         ranked = sorted((ln for ln in leaves if ln.amount > 0), key=lambda ln: -ln.amount)[:n]
         total = yb.by_code.get("income_total" if income else "expense_total")
+        n = len(ranked) or n  # "the 5 biggest" of a budget with 4 items says 4
         t = fmt.tr(lang)
         title = (
             t.ngettext(
