@@ -55,6 +55,7 @@ SECTION_OF_POINT = {
 }
 SUMMARY_OF_POINT = {str(n): key for n, key in enumerate(NUMBERED_KEYS, start=1)}
 MATCH_THRESHOLD = 55.0
+MAX_OCR_CHARS = 1_000_000  # the seed is 13 kB; a district budget's OCR some 200 kB
 CODE_BONUS = 8.0  # a code cell that survived next to the row
 SIBLING_BONUS = 3.0
 MAX_HEAD = 18
@@ -456,6 +457,11 @@ def _entity(title: str) -> tuple[str, str]:
 
 def parse_ocr(text: str, *, doc_id: str, path: str, classifier: Classifier) -> ParseResult:
     """Parse an OCR'd Kazakh decision into documents, budgets and problems (no validation)."""
+    if len(text) > MAX_OCR_CHARS:  # row segmentation grows with the text: refuse, don't hang
+        raise UnusableDocument(
+            f"the OCR text is too long ({len(text) // 1000} kB; at most "
+            f"{MAX_OCR_CHARS // 1000} kB); send one decision per file"
+        )
     raw_lines = text.splitlines()
     marks = [
         (i, int(m.group(1)))
