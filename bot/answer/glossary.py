@@ -6,10 +6,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from bot import DATA_DIR
-from bot.answer.lexicon import LANGS
+from bot.answer.lexicon import LANGS, load_text_yaml
 
 GLOSSARY_DIR = DATA_DIR / "glossary"
 
@@ -31,7 +29,7 @@ def load(directory: Path = GLOSSARY_DIR) -> dict[str, Term]:
     for lang in LANGS:
         path = directory / f"{lang}.yaml"
         if path.exists():
-            for key, value in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items():
+            for key, value in (load_text_yaml(path.read_text(encoding="utf-8")) or {}).items():
                 raw.setdefault(str(key), {})[lang] = value or {}
     return {
         key: Term(

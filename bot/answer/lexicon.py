@@ -36,13 +36,34 @@ class Lexicon:
     stop_prefixes: tuple[str, ...] = ()  # folded beginnings of words that never name a topic
 
 
+class TextLoader(yaml.SafeLoader):
+    """YAML with every plain scalar read as text.
+
+    YAML 1.1 turns ``07`` into the integer 7, ``124.040`` into the float 124.04 and ``on``
+    into ``True``; in language data those are a classifier code and an English word.
+    """
+
+
+TextLoader.yaml_implicit_resolvers = {
+    first: [
+        (tag, rx) for tag, rx in resolvers if tag.rsplit(":", 1)[-1] not in {"bool", "int", "float"}
+    ]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_text_yaml(text: str) -> object:
+    """Parse YAML whose plain scalars are all words or codes (see :class:`TextLoader`)."""
+    return yaml.load(text, Loader=TextLoader)
+
+
 def _folded(words: object) -> tuple[str, ...]:
     return tuple(fold(str(w)).strip() for w in (words or []) if str(w).strip())
 
 
 @cache
 def lexicon(lang: str, directory: Path = ANSWER_DATA) -> Lexicon:
-    data = yaml.safe_load((directory / f"{lang}.yaml").read_text(encoding="utf-8")) or {}
+    data = load_text_yaml((directory / f"{lang}.yaml").read_text(encoding="utf-8")) or {}
     suffixes = sorted(set(_folded(data.get("suffixes"))), key=len, reverse=True)
     return Lexicon(
         lang=lang,

@@ -34,6 +34,12 @@ class Hit:
     score: float
     words: frozenset[int]  # positions of the question words this key explains
     full: bool = False  # every word of one of the key's phrases is in the question
+    weakest: float = 1.0  # lowest confidence of a matched word (below PREFIX_WEIGHT: a typo)
+
+    @property
+    def weak(self) -> bool:
+        """Part of a phrase met only through a typo-tolerant guess: too little to answer on."""
+        return not self.full and self.weakest < PREFIX_WEIGHT
 
     @property
     def rank(self) -> tuple[int, bool, float]:
@@ -137,6 +143,7 @@ class PhraseIndex:
         for i in touched:
             key, pwords = self.phrases[i]
             gained = 0.0
+            weakest = 1.0
             covered = 0
             positions: set[int] = set()
             for w in pwords:
@@ -147,6 +154,7 @@ class PhraseIndex:
                 if weight:
                     covered += 1
                     gained += self.idf[w] * weight
+                    weakest = min(weakest, weight)
                     positions.add(where)
             full = covered == len(pwords)
             hit = Hit(
@@ -154,6 +162,7 @@ class PhraseIndex:
                 gained * (covered / len(pwords)) * (1.25 if full else 1.0),
                 frozenset(positions),
                 full,
+                weakest,
             )
             if key not in best or hit.rank > best[key].rank:
                 best[key] = hit

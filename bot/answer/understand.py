@@ -196,8 +196,10 @@ class Reader:
                 if i not in ent_hits[0].words and w not in self.entity_words
             ]
         reading.words = words
-        reading.topics = self.topics.search(words)
-        reading.glossary = self.glossary.search(words)
+        # A partial phrase met only through a typo guess ("мысықтарға" ~ "жұмыстарға") names
+        # nothing; its words stay unexplained so the question is not answered on a guess.
+        reading.topics = [h for h in self.topics.search(words) if not h.weak]
+        reading.glossary = [h for h in self.glossary.search(words) if not h.weak]
         explained: set[int] = set()
         for h in (*reading.topics, *reading.glossary):
             explained |= h.words
