@@ -319,12 +319,23 @@ class Engine:
                 return self._no_data(reply, entity, missing)
             return self.catalog(lang, query=r.query, entity=r.entity)
         only_glossary = glossary is not None and not r.unexplained and not r.years
+        topic_hit = next((h for h in r.topics if topic and h.key == topic.code), None)
+        # "зарплата акима", "what does the akim's office spend": budget lines name words the
+        # term does not, so the question asks for a figure, not a definition
+        glossary_covers = topic_hit is None or (
+            bool(r.glossary)
+            and frozenset().union(*(h.words for h in r.topics)) <= r.glossary[0].words
+        )
         if glossary and (
             ("explain" in cues and (not r.years or topic is None))
-            or (only_glossary and not cues - {"explain"} and (topic is None or len(r.words) <= 3))
+            or (
+                only_glossary
+                and not cues - {"explain"}
+                and (topic is None or (len(r.words) <= 3 and glossary_covers))
+            )
         ):
             return self.explain(glossary, lang, query=r.query)
-        if "explain" in cues and topic is None and not r.years:
+        if "explain" in cues and topic is None and not r.years and r.unexplained:
             return self._unknown(r, explain=True)
         if entity is None:
             reply = Reply(query=r.query, lang=lang, intent="unknown")
@@ -335,6 +346,23 @@ class Engine:
         if code in TOTALS and r.unexplained and not cues - {"amount"}:
             # "spent on education": the umbrella word matched, the subject did not
             return self._unknown(r)
+        if code in TOTALS and not cues - {"amount"} and topic_hit is not None:
+            # "spent on the streets": a word names several narrower lines and none of them
+            # wholly; the total would answer a question nobody asked
+            section = "income" if code == "income_total" else "expense"
+            vague = sorted(
+                {
+                    i
+                    for h in r.topics
+                    if h.key not in TOTALS
+                    and (e := self.classifier.by_code.get(h.key)) is not None
+                    and e.section == section
+                    for i in h.words
+                }
+                - topic_hit.words
+            )
+            if vague:
+                return self._unknown(replace(r, unexplained=[r.words[i] for i in vague]))
         if topic is None and r.unexplained and not cues & {"overview", "top", "breakdown"}:
             return self._unknown(r)
         if "compare" in cues or len(r.years) >= 2:
