@@ -80,3 +80,36 @@ def reader(tiny_db):  # type: ignore[no-untyped-def]
 )
 def test_language(reader, text: str, lang: str) -> None:  # type: ignore[no-untyped-def]
     assert reader.detect_language(text) == lang
+
+
+def test_language_data_keeps_codes_and_words_as_text() -> None:
+    """YAML 1.1 reads ``07`` as 7, ``124.040`` as 124.04 and ``on`` as True; the loader must not."""
+    from bot.classifier import default as default_classifier
+
+    codes = default_classifier().by_code
+    for lang, lx in all_lexicons().items():
+        assert "07" in lx.topics and "7" not in lx.topics, lang
+        unknown = [code for code in lx.topics if code not in codes]
+        assert unknown == [], (lang, unknown)
+        assert all(isinstance(w, str) for w in lx.stopwords | lx.markers), lang
+    assert "on" in all_lexicons()["en"].stopwords
+
+
+def test_synonym_files_load_as_text_with_a_plain_yaml_reader() -> None:
+    """``data/synonyms`` is read by the classifier with ``yaml.safe_load``: keys must be quoted."""
+    import yaml
+
+    from bot import DATA_DIR
+
+    for path in sorted((DATA_DIR / "synonyms").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        assert all(isinstance(k, str) for k in data), path.name
+        for words in data.values():
+            assert all(isinstance(w, str) for w in words or ()), path.name
+
+
+def test_a_partial_phrase_met_only_by_a_typo_guess_names_nothing(reader) -> None:  # type: ignore[no-untyped-def]
+    reading = reader.read("мысықтарға арналған тамақ", today=TODAY)
+    assert reading.topics == [] and "мысыктарга" in reading.unexplained
+    # a whole phrase with a typo is still a match
+    assert reader.read("stret lighting 2023", today=TODAY).topics[0].key == "124.008"
