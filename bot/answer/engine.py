@@ -38,11 +38,14 @@ CATEGORY_OF = {"tax": "1", "non_tax": "2", "capital": "3", "transfers": "4"}
 SUMMARY_OF = {v: k for k, v in CATEGORY_OF.items()}
 OVERVIEW_KEYS = ("income_total", *INCOME_PARTS, "expense_total", "deficit", "financing")
 TOTALS = frozenset({"income_total", "expense_total"})  # umbrella topics: any narrower one wins
+OVERVIEW_TOPICS = TOTALS | {"deficit"}  # two of them named together ask for the overview
 SUGGEST_RATIO = 0.75  # a reading this close to the best is offered as "did you mean"
+MAX_CHOICES = 4  # "did you mean" lines offered instead of an answer to a vague word
 OVERVIEW_GROUPS = 3
 DEFAULT_TOP = 5
 CACHE_SIZE = 4096
 CATALOG_ROWS = 15
+CHANGED_LINES = 5  # a comparison of whole budgets lists the spending lines that changed most
 
 
 @dataclass(frozen=True)
@@ -310,8 +313,16 @@ class Engine:
         topic, suggestions = self._pick_topic(r)
         entity = self._entity(r.entity)
         glossary = r.glossary[0].key if r.glossary else None
-        if "help" in cues and topic is None and not r.years:
-            return self.help(lang, query=r.query)
+        # "hello", "рахмет", "thanks": a polite reply, unless the question asks something else
+        courtesy = cues & {"help", "thanks"}
+        if (
+            courtesy
+            and topic is None
+            and not r.years
+            and glossary is None
+            and not cues - {"help", "thanks", "amount"}
+        ):
+            return self.help(lang, query=r.query, thanks="help" not in courtesy)
         if "catalog" in cues and topic is None:
             missing = [y for y in r.years if y not in self.available_years(entity)]
             if missing:
@@ -326,10 +337,18 @@ class Engine:
             bool(r.glossary)
             and frozenset().union(*(h.words for h in r.topics)) <= r.glossary[0].words
         )
+        # "доходы", "revenue" name a figure as well as a term: explained only when asked
+        # "what is …", and only when the term is all the question names
+        figure_first = glossary is not None and self.glossary[glossary].figure_first
         if glossary and (
-            ("explain" in cues and (not r.years or topic is None))
+            (
+                "explain" in cues
+                and (not r.years or topic is None)
+                and (not figure_first or (glossary_covers and not r.unexplained))
+            )
             or (
                 only_glossary
+                and not figure_first
                 and not cues - {"explain"}
                 and (topic is None or (len(r.words) <= 3 and glossary_covers))
             )
@@ -341,7 +360,7 @@ class Engine:
             reply = Reply(query=r.query, lang=lang, intent="unknown")
             return self._no_data(reply, None, list(r.years))
         code = topic.code if topic else None
-        if code in TOTALS and self._both_totals(r):
+        if code in OVERVIEW_TOPICS and self._several_totals(r):
             code = None  # "revenue and spending": the year's overview (or their comparison)
         if code in TOTALS and r.unexplained and not cues - {"amount"}:
             # "spent on education": the umbrella word matched, the subject did not
@@ -362,8 +381,23 @@ class Engine:
                 - topic_hit.words
             )
             if vague:
-                return self._unknown(replace(r, unexplained=[r.words[i] for i in vague]))
-        if topic is None and r.unexplained and not cues & {"overview", "top", "breakdown"}:
+                return self._unknown(
+                    replace(r, unexplained=[r.words[i] for i in vague]),
+                    choices=self._choices(r, set(vague), entity),
+                )
+        if topic is not None and topic_hit is not None and not topic_hit.full:
+            # "улицы": a word that is part of several lines' names and the whole of none
+            choices = self._choices(r, set(topic_hit.words), entity)
+            if len(choices) > 1:
+                return self._unknown(
+                    replace(r, unexplained=[r.words[i] for i in sorted(topic_hit.words)]),
+                    choices=choices,
+                )
+        if (
+            topic is None
+            and r.unexplained
+            and not cues & {"overview", "top", "bottom", "breakdown"}
+        ):
             return self._unknown(r)
         if "compare" in cues or len(r.years) >= 2:
             years = list(r.years)
@@ -372,7 +406,7 @@ class Engine:
                 prev = [y for y in have if y < years[0]]
                 years = [prev[-1], years[0]] if prev else years
             reply = self.compare(years, lang, code=code, entity=entity, query=r.query)
-        elif "top" in cues:
+        elif cues & {"top", "bottom"}:
             reply = self.top(
                 self._one_year(r),
                 lang,
@@ -380,10 +414,14 @@ class Engine:
                 entity=entity,
                 query=r.query,
                 code=code,
+                smallest="bottom" in cues and "top" not in cues,
             )
         elif "share" in cues and code:
             reply = self.share(code, self._one_year(r), lang, entity=entity, query=r.query)
-        elif "breakdown" in cues:
+        elif "breakdown" in cues or (
+            "overview" in cues and code and self._has_parts(code, r.years, entity)
+        ):
+            # "сводка по доходам": a summary of a line is what it consists of
             reply = self.breakdown(
                 code or "expense_total", self._one_year(r), lang, entity=entity, query=r.query
             )
@@ -400,10 +438,41 @@ class Engine:
             )
         return reply
 
+    def _choices(self, r: Reading, words: set[int], entity: str) -> list[str]:
+        """Lines of the budget that the question words at ``words`` partly name, best first."""
+        present = self._entries_in_force(entity)
+        hits = [
+            h
+            for h in r.topics
+            if h.key not in TOTALS and h.key in present and h.words & words and not h.full
+        ]
+        if not hits:
+            return []
+        best = max(h.score for h in hits)
+        out: list[str] = []
+        for h in hits:
+            if h.score >= SUGGEST_RATIO * best and h.key not in out:
+                out.append(h.key)
+        return out[:MAX_CHOICES]
+
     @staticmethod
-    def _both_totals(r: Reading) -> bool:
-        named = [h for h in r.topics if h.key in TOTALS and h.full]
-        return len({h.key for h in named}) == 2 and not (named[0].words & named[1].words)
+    def _several_totals(r: Reading) -> bool:
+        """Two of revenue, spending and deficit, each named by its own words."""
+        named: dict[str, frozenset[int]] = {}
+        for h in r.topics:
+            if h.key in OVERVIEW_TOPICS and h.full and h.key not in named:
+                named[h.key] = h.words
+        found = list(named.values())
+        return any(not (a & b) for i, a in enumerate(found) for b in found[i + 1 :])
+
+    def _has_parts(self, code: str, years: tuple[int, ...], entity: str) -> bool:
+        """Whether the line ``code`` names is divided further in the year asked (or latest)."""
+        have = self.available_years(entity)
+        year = years[-1] if years else (have[-1] if have else None)
+        if year not in have:
+            return False
+        yb = self.year_budget(entity, year)
+        return any(self._children(yb, ln.code) for ln in self.lines_for(yb, code))
 
     def _one_year(self, r: Reading) -> int | None:
         return r.years[-1] if r.years else None
@@ -607,6 +676,8 @@ class Engine:
                     row += " — " + fmt.change(previous, amount, lang)
                 rows.append(row)
                 previous = amount
+        if code is None and len(present) > 1:
+            rows.extend(self._changed_lines(entity, present[0], present[-1], lang, used))
         if missing:
             rows.append("")
             rows.append(
@@ -622,6 +693,64 @@ class Engine:
         reply.text = "\n".join(rows)
         return self._with_sources(reply, used)
 
+    def _changed_lines(
+        self, entity: str, first: int, last: int, lang: str, used: list[Line]
+    ) -> list[str]:
+        """Rows for the spending programmes whose amount changed most from ``first`` to
+        ``last`` ("по каким статьям рост"); a programme is followed by its classifier entry,
+        so a line that moved between sub-functions is still the same line."""
+        t = fmt.tr(lang)
+        sides: list[dict[str, tuple[Decimal, list[Line]]]] = []
+        for year in (first, last):
+            by_entry: dict[str, tuple[Decimal, list[Line]]] = {}
+            for ln in self._leaves(self.year_budget(entity, year), "expense"):
+                entry = self.classifier.entry_for_line(ln.code)
+                key = entry.code if entry else ln.code
+                amount, lines = by_entry.get(key, (Decimal(0), []))
+                by_entry[key] = (amount + ln.amount, [*lines, ln])
+            sides.append(by_entry)
+        before, after = sides
+        changes = []
+        for key in {*before, *after}:
+            a, b = before.get(key), after.get(key)
+            delta = (b[0] if b else Decimal(0)) - (a[0] if a else Decimal(0))
+            if delta:
+                changes.append((-abs(delta), key, a, b))
+        if not changes:
+            return [
+                "",
+                t.gettext("No spending line changed from {first} to {last}.").format(
+                    first=first, last=last
+                ),
+            ]
+        rows = [
+            "",
+            t.gettext("Spending lines that changed most, {first} → {last}:").format(
+                first=first, last=last
+            ),
+        ]
+        for _, _key, a, b in sorted(changes)[:CHANGED_LINES]:
+            lines = (b or a or (Decimal(0), []))[1]
+            name = self.line_name(lines[0].code, lang, lines[0].name_printed)
+            if a and b:
+                row = t.gettext("{name}: {before} → {after} ({change})").format(
+                    name=name,
+                    before=fmt.money(a[0], lang, approx=False),
+                    after=fmt.money(b[0], lang, approx=False),
+                    change=fmt.change(a[0], b[0], lang),
+                )
+            elif b:
+                row = t.gettext("{name}: new in {year}, {amount}").format(
+                    name=name, year=last, amount=fmt.money(b[0], lang, approx=False)
+                )
+            elif a:
+                row = t.gettext("{name}: not in the {year} budget (was {amount})").format(
+                    name=name, year=last, amount=fmt.money(a[0], lang, approx=False)
+                )
+            rows.append(f"• {row}")
+            used.extend((a[1] if a else []) + (b[1] if b else []))
+        return rows
+
     def top(
         self,
         year: int | None,
@@ -630,8 +759,10 @@ class Engine:
         entity: str | None = None,
         query: str = "",
         code: str | None = None,
+        smallest: bool = False,
     ) -> Reply:
-        """The N biggest spending programmes (or revenue sources, if asked about revenue)."""
+        """The N biggest spending programmes (or revenue sources, if asked about revenue);
+        with ``smallest`` the N smallest non-zero ones, smallest first."""
         entity = self._entity(entity)
         reply = Reply(query=query, lang=lang, intent="top", entity=entity)
         found = self._year_for(reply, year)
@@ -645,23 +776,41 @@ class Engine:
             *INCOME_PARTS,
         }
         leaves = self._leaves(yb, "income" if income else "expense")
-        ranked = sorted((ln for ln in leaves if ln.amount > 0), key=lambda ln: -ln.amount)[:n]
+        ranked = sorted(
+            (ln for ln in leaves if ln.amount > 0),
+            key=lambda ln: ln.amount if smallest else -ln.amount,
+        )[:n]
         total = yb.by_code.get("income_total" if income else "expense_total")
         n = len(ranked) or n  # "the 5 biggest" of a budget with 4 items says 4
         t = fmt.tr(lang)
-        title = (
-            t.ngettext(
-                "The biggest source of revenue in {year}:",
-                "The {n} biggest sources of revenue in {year}:",
-                n,
+        if smallest:
+            title = (
+                t.ngettext(
+                    "The smallest source of revenue in {year}:",
+                    "The {n} smallest sources of revenue in {year}:",
+                    n,
+                )
+                if income
+                else t.ngettext(
+                    "The smallest spending item in {year}:",
+                    "The {n} smallest spending items in {year}:",
+                    n,
+                )
             )
-            if income
-            else t.ngettext(
-                "The biggest spending item in {year}:",
-                "The {n} biggest spending items in {year}:",
-                n,
+        else:
+            title = (
+                t.ngettext(
+                    "The biggest source of revenue in {year}:",
+                    "The {n} biggest sources of revenue in {year}:",
+                    n,
+                )
+                if income
+                else t.ngettext(
+                    "The biggest spending item in {year}:",
+                    "The {n} biggest spending items in {year}:",
+                    n,
+                )
             )
-        )
         rows = [self.entity_name(entity, lang), title.format(n=n, year=y)]
         for i, ln in enumerate(ranked, 1):
             share = (
@@ -852,9 +1001,13 @@ class Engine:
         reply.suggestions = self.examples(lang)
         return reply
 
-    def help(self, lang: str, query: str = "") -> Reply:
+    def help(self, lang: str, query: str = "", thanks: bool = False) -> Reply:
+        """What the bot can do; with ``thanks``, a short reply to thanks or goodbye."""
         t = fmt.tr(lang)
         examples = self.examples(lang)
+        if thanks:
+            text = t.gettext("You're welcome! Ask me about the budget any time.")
+            return Reply(query=query, lang=lang, intent="help", text=text, suggestions=examples)
         text = t.gettext(
             "I answer questions about local budgets with exact figures from the maslikhat's "
             "decisions and name the decision each figure comes from. Ask about a line and a "
@@ -885,7 +1038,15 @@ class Engine:
         reply.code = found.key
         return reply
 
-    def _unknown(self, r: Reading, empty: bool = False, explain: bool = False) -> Reply:
+    def _unknown(
+        self,
+        r: Reading,
+        empty: bool = False,
+        explain: bool = False,
+        choices: list[str] | None = None,
+    ) -> Reply:
+        """Nothing to answer: say so and offer examples — or, when the words partly name
+        several budget lines (``choices``, classifier codes), offer those lines instead."""
         t = fmt.tr(r.lang)
         intent = "explain" if explain else "unknown"
         reply = Reply(query=r.query, lang=r.lang, intent=intent)
@@ -900,6 +1061,15 @@ class Engine:
             shown = " ".join(originals.get(w, w) for w in r.unexplained[:5]) or r.text
             if len(shown) > 60:  # a pasted essay is not echoed back whole
                 shown = shown[:59] + "…"
+            if choices:
+                names = [self.classifier.by_code[c].name(r.lang) for c in choices]
+                reply.text = t.gettext(
+                    "«{words}» can mean several budget lines. Did you mean: {choices}?"
+                ).format(words=shown, choices="; ".join(f"«{n}»" for n in names))
+                # each choice is a question the bot answers, with the year that was asked
+                when = " ".join(str(y) for y in r.years)
+                reply.suggestions = [f"{n} {when}".strip() for n in names]
+                return reply
             text = t.gettext("I could not find «{words}» in the budget.").format(words=shown)
         examples = self.examples(r.lang)
         text += (

@@ -17,6 +17,8 @@ class Term:
     key: str
     terms: dict[str, tuple[str, ...]]  # lang → words that name it
     texts: dict[str, str]  # lang → explanation
+    # A word that names a figure too ("доходы"): explained only when asked "what is …"
+    figure_first: bool = False
 
     def title(self, lang: str) -> str:
         words = self.terms.get(lang) or self.terms.get("ru") or (self.key,)
@@ -38,6 +40,9 @@ def load(directory: Path = GLOSSARY_DIR) -> dict[str, Term]:
                 lang: tuple(str(t) for t in v.get("terms") or ()) for lang, v in by_lang.items()
             },
             texts={lang: str(v.get("text") or "").strip() for lang, v in by_lang.items()},
+            figure_first=any(
+                str(v.get("figure_first")).lower() in {"true", "yes", "1"} for v in by_lang.values()
+            ),
         )
         for key, by_lang in raw.items()
     }

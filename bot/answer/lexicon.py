@@ -34,6 +34,7 @@ class Lexicon:
     year_words: tuple[str, ...] = ()  # folded words that follow a year ("жылы", "году")
     numbers: dict[str, int] = field(default_factory=dict)  # folded number words → value
     stop_prefixes: tuple[str, ...] = ()  # folded beginnings of words that never name a topic
+    short_year_words: tuple[str, ...] = ()  # words after a two-digit year ("23 жылы", "за 23 год")
 
 
 class TextLoader(yaml.SafeLoader):
@@ -82,6 +83,7 @@ def lexicon(lang: str, directory: Path = ANSWER_DATA) -> Lexicon:
         year_words=_folded(data.get("year_words")),
         numbers={fold(str(k)): int(v) for k, v in (data.get("numbers") or {}).items()},
         stop_prefixes=_folded(data.get("stop_prefixes")),
+        short_year_words=_folded(data.get("short_year_words")),
     )
 
 

@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
@@ -26,6 +27,7 @@ FUZZY_CUTOFF = 80.0
 MIN_FUZZY_LEN = 5
 MIN_PREFIX_LEN = 4
 SHORT_WORD = 7
+IN_ORDER_BONUS = 1.1  # a phrase met word after word, as written, beats the same words scattered
 
 
 @dataclass(frozen=True)
@@ -146,20 +148,30 @@ class PhraseIndex:
             weakest = 1.0
             covered = 0
             positions: set[int] = set()
+            order: list[int] = []
             for w in pwords:
                 weight, where = 0.0, -1
                 for pos, hits in enumerate(per_word):
-                    if w in hits and hits[w] > weight:
+                    if w in hits and (
+                        hits[w] > weight
+                        # a word met twice: the place right after the phrase's previous word
+                        or (hits[w] == weight and order and pos == order[-1] + 1)
+                    ):
                         weight, where = hits[w], pos
                 if weight:
                     covered += 1
                     gained += self.idf[w] * weight
                     weakest = min(weakest, weight)
                     positions.add(where)
+                    order.append(where)
             full = covered == len(pwords)
+            in_order = full and len(order) > 1 and all(b == a + 1 for a, b in pairwise(order))
             hit = Hit(
                 key,
-                gained * (covered / len(pwords)) * (1.25 if full else 1.0),
+                gained
+                * (covered / len(pwords))
+                * (1.25 if full else 1.0)
+                * (IN_ORDER_BONUS if in_order else 1.0),
                 frozenset(positions),
                 full,
                 weakest,

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from bot.answer.latin import to_cyrillic
 from bot.answer.lexicon import LANGS, Lexicon, all_lexicons
 from bot.answer.match import Hit, PhraseIndex
 from bot.answer.morph import stem
@@ -22,6 +23,7 @@ from bot.classifier import Classifier
 # Classifier kinds never offered as a topic: an administrator (124) spans every group.
 NOT_TOPICS = frozenset({"admin"})
 MAX_TOP = 20
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
 @dataclass
@@ -45,12 +47,17 @@ class Reading:
 
 
 def _cue_pattern(cues: Iterable[str]) -> re.Pattern[str] | None:
-    parts = []
+    """Cues that begin with a letter match at a word start; "%" or "/help" anywhere.
+
+    The word-start check is one ``\b`` before the whole alternation, not one per cue: a
+    lookbehind inside every branch keeps the regex engine from skipping ahead by first
+    letters and made reading a long question twenty times slower."""
+    words, others = [], []
     for cue in sorted(set(cues), key=len, reverse=True):
         body = r"\s+".join(re.escape(w) for w in cue.split())
-        if not body:
-            continue
-        parts.append((r"(?<!\w)" if re.match(r"\w", cue) else "") + body)
+        if body:
+            (words if re.match(r"\w", cue) else others).append(body)
+    parts = ([r"\b(?:" + "|".join(words) + ")"] if words else []) + others
     return re.compile("|".join(parts)) if parts else None
 
 
@@ -122,9 +129,54 @@ class Reader:
             for by_lang in glossary.values():
                 words.update(tokens(fold(" ".join(by_lang.get(lang, [])))))
             self.vocab[lang] = {stem(w, lang) for w in words if not w.isdigit()} | words
+        # Every word of the English data (cues, relative years, numbers): a Latin word among
+        # them is English and is never read as Kazakh typed in Latin letters.
+        en = self.lex["en"]
+        cue_words = [*(c for cs in en.intents.values() for c in cs), *en.numbers, *en.entity_words]
+        cue_words += [p for ps in en.relative_years.values() for p in ps]
+        self.english = self.vocab["en"] | set(tokens(" ".join(cue_words)))
+        # Kazakh and Russian words a transliterated word is recognised by
+        self.cyrillic_words = {
+            lang: self.vocab[lang]
+            | set(tokens(" ".join(c for cs in self.lex[lang].intents.values() for c in cs)))
+            for lang in ("kk", "ru")
+        }
 
-    def detect_language(self, text: str) -> str:
-        """kk, ru or en by majority of recognised words; Kazakh letters count double."""
+    def _english(self, word: str) -> bool:
+        return word in self.english or stem(word, "en") in self.english
+
+    def _cyrillic_word(self, word: str) -> bool:
+        return any(
+            word in known or stem(word, lang) in known
+            for lang, known in self.cyrillic_words.items()
+        )
+
+    def from_latin(self, text: str) -> str | None:
+        """``text`` with its Latin-lettered Kazakh words in Cyrillic, or None when they are not
+        Kazakh: a Latin word the engine knows as English stays, and the text is converted only
+        when more converted words are recognised than English ones."""
+        low = text.lower()
+        latin = {w for w in _WORD.findall(low) if is_latin(w) and not is_cyrillic(w) and len(w) > 1}
+        if not latin:
+            return None
+        known = english = 0
+        converted: dict[str, str] = {}
+        for w in latin:
+            c = fold(to_cyrillic(w))
+            kazakh = self._cyrillic_word(c)
+            if self._english(fold(w)):
+                # "akim" is English and Kazakh alike: it counts for neither side
+                english += not kazakh
+                continue
+            converted[w] = c
+            known += kazakh
+        if known <= english:
+            return None
+        return _WORD.sub(lambda m: converted.get(m.group(0), m.group(0)), low)
+
+    def detect_language(self, text: str, prefer: str = "ru") -> str:
+        """kk, ru or en by majority of recognised words; Kazakh letters count double.
+        A tie goes to ``prefer``."""
         score = dict.fromkeys(LANGS, 0.0)
         for raw in tokens(text.lower()):
             if raw.isdigit():
@@ -141,13 +193,18 @@ class Reader:
                 score["kk"] += kk
                 if not ru and not kk:
                     score["ru"] += 0.1  # an unknown Cyrillic word is more likely Russian
-        best = max(LANGS, key=lambda lang: (score[lang], lang == "ru"))
-        return best if score[best] > 0 else "ru"
+        best = max(LANGS, key=lambda lang: (score[lang], lang == prefer))
+        return best if score[best] > 0 else prefer
 
     def read(self, query: object, lang: str | None = None, today: date | None = None) -> Reading:
         text = clean(query)
         today = today or date.today()
-        language = lang if lang in LANGS else self.detect_language(text)
+        latin = self.from_latin(text) if lang != "en" else None
+        if latin is not None:  # "jol 2024 qansha": Kazakh in Latin letters
+            text = latin
+            language = lang if lang in LANGS else self.detect_language(text, prefer="kk")
+        else:
+            language = lang if lang in LANGS else self.detect_language(text)
         reading = Reading(query=query if isinstance(query, str) else "", text=text, lang=language)
         if reading.empty:
             return reading
@@ -161,12 +218,14 @@ class Reader:
             for m in pattern.finditer(folded):
                 reading.cues.add(intent)
                 s, e = m.span()
+                while e < len(folded) and folded[e].isalpha():
+                    e += 1  # a cue is a word beginning: "уменьшил" takes "уменьшились" whole
                 blank[s:e] = " " * (e - s)
         rest = tokens("".join(blank))
         for w in rest:
             if w.isdigit() and 0 < int(w) <= MAX_TOP and reading.n is None:
                 reading.n = int(w)
-            elif w in self.numbers and reading.n is None and "top" in reading.cues:
+            elif w in self.numbers and reading.n is None and reading.cues & {"top", "bottom"}:
                 reading.n = self.numbers[w]
         words = [
             w

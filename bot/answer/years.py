@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from bot.answer.lexicon import Lexicon
 
@@ -31,6 +32,18 @@ _RANGES = (
     ),
 )
 OFFSETS = {"this": 0, "last": -1, "next": 1, "before_last": -2}
+# A year written with two digits: "'24", "’23", "FY24" …
+_SHORT_MARKED = re.compile(r"(?:(?<![\w'’‘`])['’‘`]|(?<!\w)fy\s?)(\d{2})(?![\d\w])")
+# … or followed by a year word: "за 23 год", "в 24-м году", "23 жылы" (words from data/answer/).
+_SHORT_ENDINGS = r"(?:-?(?:м|й|го|ом|ый|ой|ым|ші|шы|нші|ншы|ынші|інші|ыншы|th))?"
+
+
+@cache
+def _short_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    body = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    if not body:
+        return None
+    return re.compile(r"(?<![\d.,])(\d{2})" + _SHORT_ENDINGS + r"\s*(?:" + body + r")(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -58,19 +71,45 @@ def find_years(folded: str, lexicons: list[Lexicon], today: date) -> Years:
         if MIN_YEAR <= year <= MAX_YEAR:
             found.add(year)
             spans.append(m.span())
-    relative = sorted(
-        (
+    short_words = tuple(w for lex in lexicons for w in lex.short_year_words)
+    for pattern in (_SHORT_MARKED, _short_pattern(short_words)):
+        if pattern is None:
+            continue
+        for m in pattern.finditer(folded):
+            if any(s < m.end() and m.start() < e for s, e in spans):
+                continue
+            year = 2000 + int(m.group(1))
+            if year <= today.year + 10:  # "'24" is 2024; "99 год" is not a budget year
+                found.add(year)
+                spans.append(m.span())
+    relative = _relative(
+        tuple(
             (phrase, name)
             for lex in lexicons
             for name, ps in lex.relative_years.items()
             for phrase in ps
-        ),
-        key=lambda pn: -len(pn[0]),
+        )
     )
-    for phrase, name in relative:  # longest first: "өткен жылдың алдында" before "өткен жыл"
-        for m in re.finditer(r"(?<!\w)" + re.escape(phrase), folded):
+    if relative is not None:
+        pattern, name_of = relative
+        for m in pattern.finditer(folded):
             if any(s < m.end() and m.start() < e for s, e in spans):
                 continue
-            found.add(today.year + OFFSETS.get(name, 0))
+            found.add(today.year + OFFSETS.get(name_of[m.group(0)], 0))
             spans.append(m.span())
     return Years(tuple(sorted(found)), tuple(spans), is_range)
+
+
+@cache
+def _relative(
+    phrases: tuple[tuple[str, str], ...],
+) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """One pattern for every relative-year phrase, longest first ("өткен жылдың алдында"
+    before "өткен жыл"), and the offset name of each phrase."""
+    name_of: dict[str, str] = {}
+    for phrase, name in phrases:
+        name_of.setdefault(phrase, name)
+    if not name_of:
+        return None
+    body = "|".join(re.escape(p) for p in sorted(name_of, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + body + ")"), name_of
