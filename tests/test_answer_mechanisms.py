@@ -127,3 +127,8 @@ def test_comparing_whole_budgets_lists_the_lines_that_changed(engine: Engine) ->
     assert engine.classifier.by_code["124.001"].name("ru") in reply.text
     same = engine.ask("which items grew in 2025", today=TODAY)
     assert "No spending line changed" in same.text
+
+
+def test_latin_lookalikes_inside_a_cyrillic_word_are_cyrillic() -> None:
+    assert fold("Taлов") == fold("Талов") == "талов"
+    assert fold("Talov") == "talov"  # a Latin word stays Latin

@@ -416,7 +416,7 @@ class Engine:
                 code=code,
                 smallest="bottom" in cues and "top" not in cues,
             )
-        elif "share" in cues and code:
+        elif "share" in cues and code and code not in TOTALS:  # "кіріс бөлігі": revenue
             reply = self.share(code, self._one_year(r), lang, entity=entity, query=r.query)
         elif "breakdown" in cues or (
             "overview" in cues and code and self._has_parts(code, r.years, entity)

@@ -31,6 +31,12 @@ _FOLD = str.maketrans(
     }
 )
 _FOLD_KEEP_I = {k: v for k, v in _FOLD.items() if k != ord("i")}  # English words keep i
+# Latin letters that look like Cyrillic ones, typed inside a Cyrillic word ("Taлов" with a
+# Latin T and a): read as the Cyrillic letter they look like.
+_HOMOGLYPHS = str.maketrans(
+    {"a": "а", "c": "с", "e": "е", "o": "о", "p": "р", "x": "х", "y": "у", "k": "к",
+     "m": "м", "t": "т", "h": "н", "b": "в"}
+)  # fmt: skip
 KAZAKH_LETTERS = frozenset("әғқңөұүһі")
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*|\d+(?:[.,]\d+)*|%", re.UNICODE)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -58,8 +64,8 @@ def fold(text: str) -> str:
     low = text.lower()
     out = []
     for word in re.split(r"(\s+)", low):
-        if "i" in word and _CYRILLIC.search(word):
-            word = word.translate(_FOLD)
+        if _CYRILLIC.search(word) and _LATIN.search(word):
+            word = word.translate(_HOMOGLYPHS).translate(_FOLD)
         else:
             word = word.translate(_FOLD_KEEP_I)
         out.append(word)
