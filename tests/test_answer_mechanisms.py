@@ -34,6 +34,7 @@ def engine(seed_db: Path) -> Engine:
         ("tüsımderı", "түсімдері"),
         ("byudjet", "бюджет"),
         ("aymaq", "аймақ"),
+        ("budjet", "бюджет"),  # a whole word spelled its own way
     ],
 )
 def test_latin_kazakh_letters(latin: str, cyrillic: str) -> None:
@@ -66,6 +67,14 @@ def test_latin_kazakh_is_read_as_kazakh(engine: Engine) -> None:
         ("10 жыл", ()),  # ten years, not 2010
         ("топ 5 за 10 лет", ()),
         ("99 год", ()),  # beyond the budgets a store can hold
+        ("в двадцать четвертом году", (2024,)),
+        ("две тысячи двадцать третий год", (2023,)),
+        ("двадцать пять лет", ()),  # a number of years, not a year
+        ("twenty twenty four", (2024,)),
+        ("two thousand and twenty-three", (2023,)),
+        ("twenty four roads", ()),
+        ("екі мың жиырма үшінші жыл", (2023,)),
+        ("жиырма бес жыл", ()),
     ],
 )
 def test_two_digit_years(text: str, expected: tuple[int, ...]) -> None:

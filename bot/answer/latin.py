@@ -18,9 +18,18 @@ LATIN_FILE = ANSWER_DATA / "kk_latin.yaml"
 
 
 @cache
-def _table(path: Path = LATIN_FILE) -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
-    data = load_text_yaml(path.read_text(encoding="utf-8")) if path.exists() else {}
-    data = data or {}
+def _data(path: Path = LATIN_FILE) -> dict:
+    return (load_text_yaml(path.read_text(encoding="utf-8")) if path.exists() else {}) or {}
+
+
+@cache
+def _words() -> dict[str, str]:
+    return {str(k).lower(): str(v) for k, v in (_data().get("words") or {}).items()}
+
+
+@cache
+def _table() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
+    data = _data()
     mapping = {str(k).lower(): str(v) for k, v in (data.get("letters") or {}).items()}
     mapping.update({str(k).lower(): str(v) for k, v in (data.get("groups") or {}).items()})
     vowels = frozenset(str(v).lower() for v in data.get("vowels") or ())
@@ -32,6 +41,9 @@ def _table(path: Path = LATIN_FILE) -> tuple[re.Pattern[str], dict[str, str], fr
 @lru_cache(maxsize=65536)
 def to_cyrillic(word: str) -> str:
     """The Cyrillic spelling of a lower-case Latin Kazakh word; other characters are kept."""
+    whole = _words().get(word)
+    if whole is not None:
+        return whole
     pattern, mapping, vowels = _table()
     out: list[str] = []
     pos = 0

@@ -7,6 +7,7 @@ is data, so a linguist can improve understanding without touching Python.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -35,6 +36,8 @@ class Lexicon:
     numbers: dict[str, int] = field(default_factory=dict)  # folded number words → value
     stop_prefixes: tuple[str, ...] = ()  # folded beginnings of words that never name a topic
     short_year_words: tuple[str, ...] = ()  # words after a two-digit year ("23 жылы", "за 23 год")
+    spoken_years: re.Pattern[str] | None = None  # "в двадцать четвёртом году" → groups tens, unit
+    spoken_values: dict[str, int] = field(default_factory=dict)  # folded tens/unit word → value
 
 
 class TextLoader(yaml.SafeLoader):
@@ -58,6 +61,32 @@ def load_text_yaml(text: str) -> object:
     return yaml.load(text, Loader=TextLoader)
 
 
+def _spoken(data: object, year_words: tuple[str, ...]) -> tuple[re.Pattern[str] | None, dict]:
+    """A pattern for years said in words, from a language's ``spoken_years`` data."""
+    if not isinstance(data, dict) or not data.get("tens") or not data.get("units"):
+        return None, {}
+
+    def alt(words: object) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len)[::-1])
+
+    def flag(key: str) -> bool:
+        return str(data.get(key)).lower() in {"true", "yes", "1"}
+
+    tens = {fold(str(k)): int(v) for k, v in data["tens"].items()}
+    units = {fold(str(k)): int(v) for k, v in data["units"].items()}
+    prefixes = _folded(data.get("prefixes"))
+    prefix = rf"(?:{alt(prefixes)})\s+" if prefixes else ""
+    if prefix and not flag("prefix_required"):
+        prefix = f"(?:{prefix})?"
+    body = rf"(?<!\w){prefix}(?P<tens>{alt(tens)})[\s-]+(?P<unit>{alt(units)})"
+    body += r"(?!\w)" if flag("units_whole_word") else r"\w*"
+    if flag("year_word_required"):
+        if not year_words:
+            return None, {}
+        body += rf"\s+(?:{alt(year_words)})(?!\w)"
+    return re.compile(body), {**tens, **units}
+
+
 def _folded(words: object) -> tuple[str, ...]:
     return tuple(fold(str(w)).strip() for w in (words or []) if str(w).strip())
 
@@ -66,6 +95,7 @@ def _folded(words: object) -> tuple[str, ...]:
 def lexicon(lang: str, directory: Path = ANSWER_DATA) -> Lexicon:
     data = load_text_yaml((directory / f"{lang}.yaml").read_text(encoding="utf-8")) or {}
     suffixes = sorted(set(_folded(data.get("suffixes"))), key=len, reverse=True)
+    spoken, spoken_values = _spoken(data.get("spoken_years"), _folded(data.get("year_words")))
     return Lexicon(
         lang=lang,
         markers=frozenset(_folded(data.get("markers"))),
@@ -84,6 +114,8 @@ def lexicon(lang: str, directory: Path = ANSWER_DATA) -> Lexicon:
         numbers={fold(str(k)): int(v) for k, v in (data.get("numbers") or {}).items()},
         stop_prefixes=_folded(data.get("stop_prefixes")),
         short_year_words=_folded(data.get("short_year_words")),
+        spoken_years=spoken,
+        spoken_values=spoken_values,
     )
 
 

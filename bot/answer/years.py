@@ -82,6 +82,15 @@ def find_years(folded: str, lexicons: list[Lexicon], today: date) -> Years:
             if year <= today.year + 10:  # "'24" is 2024; "99 год" is not a budget year
                 found.add(year)
                 spans.append(m.span())
+    for lex in lexicons:  # "в двадцать четвёртом году", "twenty twenty four"
+        if lex.spoken_years is None:
+            continue
+        for m in lex.spoken_years.finditer(folded):
+            if any(s < m.end() and m.start() < e for s, e in spans):
+                continue
+            year = 2000 + lex.spoken_values[m.group("tens")] + lex.spoken_values[m.group("unit")]
+            found.add(year)
+            spans.append(m.span())
     relative = _relative(
         tuple(
             (phrase, name)
