@@ -312,6 +312,10 @@ class Engine:
             return self._unknown(r, empty=True)
         topic, suggestions = self._pick_topic(r)
         entity = self._entity(r.entity)
+        if r.place is not None and r.entity is None:
+            return self._other_place(r)
+        r = self._expand_years(r, entity)
+        cues = r.cues
         glossary = r.glossary[0].key if r.glossary else None
         # "hello", "рахмет", "thanks": a polite reply, unless the question asks something else
         courtesy = cues & {"help", "thanks"}
@@ -1036,6 +1040,35 @@ class Engine:
             f"{found.title(lang).capitalize()}\n{found.texts.get(lang) or found.texts['ru']}"
         )
         reply.code = found.key
+        return reply
+
+    def _expand_years(self, r: Reading, entity: str | None) -> Reading:
+        """Years said without a year number: "all years", "по годам", "үш жылда" — every
+        year of the budget holder; "roads 24", "дороги 24 и 25" — two-digit numbers written
+        alone, when each is a year the store has (never inside a top-N question)."""
+        if entity is None or r.years:
+            return replace(r, cues=r.cues - {"all_years"}) if "all_years" in r.cues else r
+        have = self.available_years(entity)
+        if "all_years" in r.cues:
+            return replace(r, years=tuple(have), is_range=True, cues=r.cues - {"all_years"})
+        if not r.cues & {"top", "bottom"}:
+            years = sorted({2000 + n for n in r.bare_numbers})
+            if years and all(y in have for y in years):
+                return replace(r, years=tuple(years), n=None, is_range=len(years) > 2)
+        return r
+
+    def _other_place(self, r: Reading) -> Reply:
+        """A place the store has no budget for: say so and name the budgets it has."""
+        t = fmt.tr(r.lang)
+        reply = Reply(query=r.query, lang=r.lang, intent="unknown", years=list(r.years))
+        have = "; ".join(
+            f"{self.entity_name(e, r.lang)} ({self._years_list(list(ys), r.lang)})"
+            for e, ys in sorted(self.years.items())
+        )
+        reply.text = t.gettext(
+            "I have no budget data for {place}. I can answer about: {budgets}."
+        ).format(place=r.place.get(r.lang) or next(iter(r.place.values())), budgets=have)
+        reply.suggestions = self.examples(r.lang)
         return reply
 
     def _unknown(

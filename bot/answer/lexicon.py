@@ -119,5 +119,24 @@ def lexicon(lang: str, directory: Path = ANSWER_DATA) -> Lexicon:
     )
 
 
+@dataclass(frozen=True)
+class Places:
+    names: dict[str, dict[str, str]]  # folded spelling → {lang: name shown}
+    endings: frozenset[str]  # folded case endings a name may carry
+
+
+@cache
+def load_places(path: Path = ANSWER_DATA / "places.yaml") -> Places:
+    """Places people ask about that the store may have no budget for."""
+    data = load_text_yaml(path.read_text(encoding="utf-8")) if path.exists() else None
+    data = data if isinstance(data, dict) else {}
+    names: dict[str, dict[str, str]] = {}
+    for place in data.get("places") or []:
+        shown = {lang: str(place[lang]) for lang in LANGS if place.get(lang)}
+        for form in [*shown.values(), *(place.get("also") or [])]:
+            names.setdefault(fold(str(form)), shown)
+    return Places(names, frozenset(_folded(data.get("endings"))))
+
+
 def all_lexicons() -> dict[str, Lexicon]:
     return {lang: lexicon(lang) for lang in LANGS}

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from bot.answer.latin import to_cyrillic
-from bot.answer.lexicon import LANGS, Lexicon, all_lexicons
+from bot.answer.lexicon import LANGS, Lexicon, all_lexicons, load_places
 from bot.answer.match import Hit, PhraseIndex
 from bot.answer.morph import stem
 from bot.answer.text import KAZAKH_LETTERS, clean, fold, is_cyrillic, is_latin, tokens
@@ -40,6 +40,9 @@ class Reading:
     topics: list[Hit] = field(default_factory=list)
     glossary: list[Hit] = field(default_factory=list)
     unexplained: list[str] = field(default_factory=list)
+    # two-digit numbers written alone ("roads 24"): a year when the store has 20NN
+    bare_numbers: tuple[int, ...] = ()
+    place: dict[str, str] | None = None  # a place by name ("Алматы"): lang → name shown
 
     @property
     def empty(self) -> bool:
@@ -117,6 +120,12 @@ class Reader:
             ((key, lang, name) for key, names in entity_names.items() for lang, name in names),
             entity_stop,
         )
+        places = load_places()
+        self.places = dict(places.names)
+        for form, shown in places.names.items():  # "Астаны", "Алматинский": no final vowel
+            if len(form) > 4 and form[-1] in "аыеиоуя":
+                self.places.setdefault(form[:-1], shown)
+        self.place_endings = places.endings | frozenset(self.lex["kk"].suffixes)
         # Stems each language's words have, to tell Kazakh typed without its letters from Russian.
         self.vocab: dict[str, set[str]] = {lang: set() for lang in LANGS}
         for lang, lx in self.lex.items():
@@ -141,6 +150,18 @@ class Reader:
             | set(tokens(" ".join(c for cs in self.lex[lang].intents.values() for c in cs)))
             for lang in ("kk", "ru")
         }
+
+    def _place(self, words: list[str], candidates: list[int]) -> dict[str, str] | None:
+        """A place named in ``data/answer/places.yaml`` (one the store may have no budget
+        for), whole or with a case ending: "Алматыда", "в Уральске", "Астаны", "Жаңақаланың"."""
+        for i in candidates:
+            w = words[i]
+            for n in range(len(w), 3, -1):
+                if n < len(w) and w[n:] not in self.place_endings:
+                    continue
+                if (shown := self.places.get(w[:n])) is not None:
+                    return shown
+        return None
 
     def _english(self, word: str) -> bool:
         return word in self.english or stem(word, "en") in self.english
@@ -222,6 +243,7 @@ class Reader:
                     e += 1  # a cue is a word beginning: "уменьшил" takes "уменьшились" whole
                 blank[s:e] = " " * (e - s)
         rest = tokens("".join(blank))
+        reading.bare_numbers = tuple(int(w) for w in rest if w.isdigit() and len(w) == 2)
         for w in rest:
             if w.isdigit() and 0 < int(w) <= MAX_TOP and reading.n is None:
                 reading.n = int(w)
@@ -254,6 +276,8 @@ class Reader:
                 for i, w in enumerate(words)
                 if i not in ent_hits[0].words and w not in self.entity_words
             ]
+        if not ent_hits:
+            reading.place = self._place(words, candidates)
         reading.words = words
         # A partial phrase met only through a typo guess ("мысықтарға" ~ "жұмыстарға") names
         # nothing; its words stay unexplained so the question is not answered on a guess.
