@@ -1044,13 +1044,24 @@ class Engine:
 
     def _expand_years(self, r: Reading, entity: str | None) -> Reading:
         """Years said without a year number: "all years", "по годам", "үш жылда" — every
-        year of the budget holder; "roads 24", "дороги 24 и 25" — two-digit numbers written
-        alone, when each is a year the store has (never inside a top-N question)."""
+        year of the budget holder; "за последние два года" — the last N; "roads 24",
+        "дороги 24 и 25" — two-digit numbers written alone, when each is a year the store
+        has (never inside a top-N question)."""
+        cues = r.cues - {"all_years", "last_years"}
         if entity is None or r.years:
-            return replace(r, cues=r.cues - {"all_years"}) if "all_years" in r.cues else r
+            return replace(r, cues=cues) if cues != r.cues else r
         have = self.available_years(entity)
         if "all_years" in r.cues:
-            return replace(r, years=tuple(have), is_range=True, cues=r.cues - {"all_years"})
+            return replace(r, years=tuple(have), is_range=True, cues=cues)
+        if "last_years" in r.cues and not r.cues & {"top", "bottom"}:
+            counts = (
+                [r.n]
+                if r.n
+                else [self.reader.numbers[w] for w in r.words if w in self.reader.numbers]
+            )
+            if counts and counts[0] >= 2:  # "последние 5 лет" with three in the store: all three
+                return replace(r, years=tuple(have[-counts[0] :]), n=None, cues=cues)
+        r = replace(r, cues=cues) if cues != r.cues else r
         if not r.cues & {"top", "bottom"}:
             years = sorted({2000 + n for n in r.bare_numbers})
             if years and all(y in have for y in years):
