@@ -306,6 +306,10 @@ class Engine:
         return self.answer(reading)
 
     def answer(self, r: Reading) -> Reply:
+        # "roads or lighting, which is more": weighs two lines when two are named, else nothing
+        versus = "versus" in r.cues
+        if versus:
+            r = replace(r, cues=r.cues - {"versus"})
         lang = r.lang
         cues = r.cues
         if r.empty:
@@ -403,7 +407,15 @@ class Engine:
             and not cues & {"overview", "top", "bottom", "breakdown"}
         ):
             return self._unknown(r)
-        if "compare" in cues or len(r.years) >= 2:
+        other = (
+            self._second_line(r, topic, topic_hit, entity) if versus or "compare" in cues else None
+        )
+        if other is not None:
+            # "landscaping vs lighting 2024": two lines side by side in the years asked
+            reply = self.compare(
+                list(r.years), lang, code=other[0], entity=entity, query=r.query, against=other[1]
+            )
+        elif "compare" in cues or len(r.years) >= 2:
             years = list(r.years)
             if len(years) == 1:
                 have = self.available_years(entity)
@@ -458,6 +470,57 @@ class Engine:
             if h.score >= SUGGEST_RATIO * best and h.key not in out:
                 out.append(h.key)
         return out[:MAX_CHOICES]
+
+    def _second_line(
+        self, r: Reading, topic: Entry | None, topic_hit: Any, entity: str | None
+    ) -> tuple[str, str] | None:
+        """Two different lines named by words of their own ("дороги или освещение",
+        "жол мен жарық"), in the order the question names them; None unless both are wholly
+        named, neither is a total and neither contains the other."""
+        if topic is None or topic_hit is None or not topic_hit.full or entity is None:
+            return None
+        if topic.code in TOTALS or not topic_hit.words:
+            return None
+        present = set(self._entries_in_force(entity))
+        present |= {SUMMARY_OF[c] for c in present if c in SUMMARY_OF}
+        present |= {CATEGORY_OF[c] for c in present if c in CATEGORY_OF}
+        candidates = sorted(
+            (
+                h
+                for h in r.topics
+                if h.full
+                and h.words
+                and h.key != topic.code
+                and h.key not in TOTALS
+                and h.key in present
+                and not h.words & topic_hit.words
+                and (e := self.classifier.by_code.get(h.key)) is not None
+                and e.name_ru != topic.name_ru
+            ),
+            key=lambda h: (len(h.words), h.score),
+            reverse=True,
+        )
+        years = self.available_years(entity)
+        mine = {
+            ln.code for y in years for ln in self.lines_for(self.year_budget(entity, y), topic.code)
+        }
+        for h in candidates:
+            theirs = {
+                ln.code for y in years for ln in self.lines_for(self.year_budget(entity, y), h.key)
+            }
+            if not theirs or not mine:
+                continue
+            nested = any(
+                a == b or a.startswith(b + ".") or b.startswith(a + ".")
+                for a in mine
+                for b in theirs
+            )
+            if nested:
+                continue
+            if min(h.words) < min(topic_hit.words):
+                return h.key, topic.code
+            return topic.code, h.key
+        return None
 
     @staticmethod
     def _several_totals(r: Reading) -> bool:
@@ -644,18 +707,25 @@ class Engine:
         code: str | None = None,
         entity: str | None = None,
         query: str = "",
+        against: str | None = None,
     ) -> Reply:
-        """A line (or revenue, spending and deficit) across years, with absolute and % change."""
+        """A line (or revenue, spending and deficit) across years, with absolute and % change;
+        with ``against``, two lines side by side (the latest year when none is given), saying
+        which is larger and by how much."""
         entity = self._entity(entity)
         reply = Reply(query=query, lang=lang, intent="compare", code=code, entity=entity)
         if entity is None:
             return self._no_data(reply, None, years)
-        present, missing, _ = self._resolve_years(tuple(sorted(set(years))), entity, 2)
+        want = 1 if against and code else 2
+        present, missing, _ = self._resolve_years(tuple(sorted(set(years))), entity, want)
         reply.years = present or sorted(set(years))
         if not present:
             return self._no_data(reply, entity, missing)
         t = fmt.tr(lang)
         codes = [code] if code else ["income_total", "expense_total", "deficit"]
+        if against and code:
+            codes.append(against)
+        totals: dict[str, dict[int, Decimal]] = {}
         used: list[Line] = []
         rows = [self._header(entity, present, lang)]
         for c in codes:
@@ -670,6 +740,7 @@ class Engine:
                     previous = None
                     continue
                 amount = sum((ln.amount for ln in lines), Decimal(0))
+                totals.setdefault(c, {})[year] = amount
                 for ln in lines:
                     reply.items.append(self._item(year, ln, lang, entity))
                     used.append(ln)
@@ -682,12 +753,14 @@ class Engine:
                 previous = amount
         if code is None and len(present) > 1:
             rows.extend(self._changed_lines(entity, present[0], present[-1], lang, used))
+        if len(codes) == 2:
+            rows.extend(self._versus_rows(codes, totals, present, lang))
         if missing:
             rows.append("")
             rows.append(
                 t.gettext("No data for {years}.").format(years=self._years_list(missing, lang))
             )
-        if len(present) == 1:
+        if len(present) == 1 and len(codes) == 1:
             rows.append("")
             rows.append(
                 t.gettext("Only one year to compare; the store has {years}.").format(
@@ -696,6 +769,35 @@ class Engine:
             )
         reply.text = "\n".join(rows)
         return self._with_sources(reply, used)
+
+    def _versus_rows(
+        self, codes: list[str], totals: dict[str, dict[int, Decimal]], years: list[int], lang: str
+    ) -> list[str]:
+        """For each year with both lines: which is larger and by how much."""
+        t = fmt.tr(lang)
+        names = {c: (e.name(lang) if (e := self.classifier.by_code.get(c)) else c) for c in codes}
+        rows = [""]
+        for year in years:
+            a, b = (totals.get(c, {}).get(year) for c in codes)
+            if a is None or b is None:
+                continue
+            if a == b:
+                rows.append(
+                    t.gettext("{year}: «{first}» and «{second}» are equal.").format(
+                        year=year, first=names[codes[0]], second=names[codes[1]]
+                    )
+                )
+                continue
+            big, small = (codes[0], codes[1]) if a > b else (codes[1], codes[0])
+            rows.append(
+                t.gettext("{year}: «{larger}» is more than «{smaller}» by {difference}.").format(
+                    year=year,
+                    larger=names[big],
+                    smaller=names[small],
+                    difference=fmt.money(abs(a - b), lang),
+                )
+            )
+        return rows if len(rows) > 1 else []
 
     def _changed_lines(
         self, entity: str, first: int, last: int, lang: str, used: list[Line]
