@@ -408,7 +408,9 @@ class Engine:
         ):
             return self._unknown(r)
         other = (
-            self._second_line(r, topic, topic_hit, entity) if versus or "compare" in cues else None
+            self._second_line(r, topic, topic_hit, entity)
+            if versus or "compare" in cues or (not cues - {"amount"} and not suggestions)
+            else None
         )
         if other is not None:
             # "landscaping vs lighting 2024": two lines side by side in the years asked
