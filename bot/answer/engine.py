@@ -502,6 +502,8 @@ class Engine:
             key=lambda h: (len(h.words), h.score),
             reverse=True,
         )
+        if not candidates:  # the usual case: spare loading every year's lines
+            return None
         years = self.available_years(entity)
         mine = {
             ln.code for y in years for ln in self.lines_for(self.year_budget(entity, y), topic.code)
