@@ -315,6 +315,23 @@ class Engine:
         if r.empty:
             return self._unknown(r, empty=True)
         topic, suggestions = self._pick_topic(r)
+        if "share" in r.cues and topic is not None:
+            # "долю доходов составляют налоги": the total names the denominator, so a line
+            # read through its word ("налог на доходы") yields to the one the rest names
+            denominator = frozenset().union(
+                *(h.words for h in r.topics if h.key in TOTALS and h.full)
+            )
+            hit = next((h for h in r.topics if h.key == topic.code), None)
+            if (
+                hit is not None
+                and topic.code not in TOTALS
+                and denominator
+                and denominator < hit.words
+            ):
+                rest = replace(r, topics=[h for h in r.topics if not h.words & denominator])
+                if any(h.full for h in rest.topics):
+                    topic, suggestions = self._pick_topic(rest)
+                    r = rest
         entity = self._entity(r.entity)
         if r.place is not None and r.entity is None:
             return self._other_place(r)
@@ -406,6 +423,17 @@ class Engine:
             and r.unexplained
             and not cues & {"overview", "top", "bottom", "breakdown"}
         ):
+            return self._unknown(r)
+        if (
+            topic is not None
+            and topic_hit is not None
+            and not topic_hit.full
+            and r.unexplained
+            and not cues
+            and topic.code not in self._present(entity)
+        ):
+            # "футбол нәтижесі кеше": no question asked, one word shared with a line this budget
+            # never had and the rest unknown: nothing was asked about the budget
             return self._unknown(r)
         other = (
             self._second_line(r, topic, topic_hit, entity)
@@ -548,14 +576,19 @@ class Engine:
     def _one_year(self, r: Reading) -> int | None:
         return r.years[-1] if r.years else None
 
+    def _present(self, entity: str) -> set[str]:
+        """Codes in force in ``entity``'s budget, with their summaries and categories."""
+        present = set(self._entries_in_force(entity))
+        present |= {SUMMARY_OF[c] for c in present if c in SUMMARY_OF}
+        present |= {CATEGORY_OF[c] for c in present if c in CATEGORY_OF}
+        return present
+
     def _pick_topic(self, r: Reading) -> tuple[Entry | None, list[str]]:
         """The best classifier entry for the question and close alternatives."""
         if not r.topics:
             return None, []
         entity = self._entity(r.entity)
-        present = set(self._entries_in_force(entity)) if entity else set()
-        present |= {SUMMARY_OF[c] for c in present if c in SUMMARY_OF}
-        present |= {CATEGORY_OF[c] for c in present if c in CATEGORY_OF}
+        present = self._present(entity) if entity else set()
         scored = []
         for hit in r.topics:
             entry = self.classifier.by_code.get(hit.key)
