@@ -7,6 +7,8 @@ from typing import Any
 
 import sqlite_utils
 
+from bot import classifier
+
 
 def stored_lines(
     db: sqlite_utils.Database,
@@ -15,36 +17,30 @@ def stored_lines(
     entity: str | None = None,
     current_only: bool = True,
 ) -> list[dict[str, Any]]:
-    """Lines in document order, named from the classifier (English, else Russian)."""
+    """Lines in document order, named from the classifier (its English names)."""
     where, params = [], []
     if current_only:
-        where.append("l.current = 1")
+        where.append("current = 1")
     if year is not None:
-        where.append("l.year = ?")
+        where.append("year = ?")
         params.append(year)
     if entity:
         where.append(
-            "l.entity in (select entity from entities where entity like ? or name_kk like ? "
+            "entity in (select entity from entities where entity like ? or name_kk like ? "
             "or name_ru like ? or name_en like ?)"
         )
         params += [f"%{entity}%"] * 4
     sql = f"""
-        select l.entity, l.year, l.source, l.code, l.amount_tenge, l.repaired, l.current,
-               coalesce(c.name_en, c2.name_en, p.name_en) as name
-        from lines l
-        left join classifier c on c.code = l.code
-        left join classifier c2 on c2.code = (
-            case when length(l.code) - length(replace(l.code, '.', '')) = 3
-                 then substr(l.code, instr(substr(l.code, 4), '.') + 4)
-                 else null end)
-        left join classifier p on p.code = (
-            case when length(l.code) - length(replace(l.code, '.', '')) = 2
-                 and substr(l.code, 3, 1) = '.'
-                 then substr(l.code, length(l.code) - 2) else null end)
+        select entity, year, source, code, amount_tenge, repaired, current from lines
         {"where " + " and ".join(where) if where else ""}
-        order by l.entity, l.year, l.budget_id, l.ord
+        order by entity, year, budget_id, ord
     """
-    return list(db.query(sql, params))
+    names = classifier.default()
+    rows = list(db.query(sql, params))
+    for row in rows:
+        entry = names.entry_for_line(row["code"])
+        row["name"] = entry.name_en if entry else ""
+    return rows
 
 
 def budget_summary(db: sqlite_utils.Database) -> list[dict[str, Any]]:
