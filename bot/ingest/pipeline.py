@@ -72,6 +72,7 @@ def parse_source(source: Source, path: str, classifier: Classifier | None = None
 def name_entities(result: ParseResult) -> None:
     """Key every budget by its entity's English name; fill kk/ru/en names of entities
     and issuers, so that a Kazakh and a Russian decision about one place meet."""
+    keys: dict[str, str] = {}  # the name as the document gives it -> the entity key
     for budget in result.budgets:
         if not budget.entity:
             result.problems.append(
@@ -80,13 +81,11 @@ def name_entities(result: ParseResult) -> None:
             continue
         kind = budget.entity_kind or "rural_district"
         names = places.names(places.place_for(budget.entity), kind)
-        key = names["en"]
+        key = keys.setdefault(budget.entity, names["en"])
         result.entities[key] = {"kind": kind, **{f"name_{k}": v for k, v in names.items()}}
         budget.entity = key
     for problem in result.problems:
-        for key in result.entities:
-            if problem.entity and places.place_for(problem.entity).en in key:
-                problem.entity = key
+        problem.entity = keys.get(problem.entity, problem.entity)
     for doc in result.documents:
         if doc.issuer and not doc.issuer_names:
             kind = next(k for rx, k in _KIND_OF_ISSUER if rx.search(doc.issuer))
