@@ -20,7 +20,7 @@ def cli() -> None:
 for _module, _names in (
     ("bot.ingest.cli", ("ingest", "parse", "lines", "build")),
     ("bot.answer.cli", ("ask", "eval")),
-    ("bot.telegram.cli", ("run",)),
+    ("bot.telegram.cli", ("run", "secret")),
 ):
     try:
         _mod = importlib.import_module(_module)

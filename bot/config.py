@@ -7,6 +7,7 @@ Every field reads the environment variable of the same name (case-insensitive);
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Annotated
 from urllib.parse import urlsplit
@@ -15,6 +16,8 @@ from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot import DEFAULT_DB
+
+SECRET_RE = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 
 class Settings(BaseSettings):
@@ -54,6 +57,30 @@ class Settings(BaseSettings):
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("webhook_secret", mode="before")
+    @classmethod
+    def _blank_secret_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @property
+    def webhook_problem(self) -> str | None:
+        """Why webhook mode must not start, or None.
+
+        "webhook mode accepts forged updates when no secret is set": without a secret
+        anyone who finds the URL can post updates "from" the admin, so no secret, no
+        webhook. Telegram allows 1-256 characters of A-Z, a-z, 0-9, _ and -.
+        """
+        if not self.webhook_url:
+            return None
+        if self.webhook_secret is None:
+            return (
+                "WEBHOOK_URL is set but WEBHOOK_SECRET is not; make one with "
+                "`budget-bot secret` and export WEBHOOK_SECRET=..."
+            )
+        if not SECRET_RE.fullmatch(self.webhook_secret.get_secret_value()):
+            return "WEBHOOK_SECRET must be 1-256 characters of A-Z, a-z, 0-9, _ and -"
+        return None
 
     @property
     def users_path(self) -> Path:

@@ -156,8 +156,11 @@ async def run_polling(settings: Settings, services: Services | None = None) -> N
 
 
 def webhook_app(settings: Settings, services: Services, bot: Bot) -> web.Application:
+    if problem := settings.webhook_problem:
+        raise ValueError(problem)  # never serve a webhook that accepts forged updates
+    assert settings.webhook_secret is not None
     dp = make_dispatcher(settings, services)
-    secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
+    secret = settings.webhook_secret.get_secret_value()
 
     async def register(bot: Bot) -> None:
         await bot.set_webhook(

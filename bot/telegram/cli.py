@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 import sys
 
 import click
@@ -35,6 +36,9 @@ def load_settings() -> Settings:
 def run() -> None:
     """Run the Telegram bot: long polling, or a webhook server when WEBHOOK_URL is set."""
     settings = load_settings()
+    if problem := settings.webhook_problem:
+        click.echo(f"budget-bot: {problem}", err=True)
+        sys.exit(2)
     if not settings.db_path.exists():
         click.echo(
             f"budget-bot: the store {settings.db_path} does not exist; "
@@ -45,3 +49,9 @@ def run() -> None:
     from bot.telegram.app import run as run_bot
 
     run_bot(settings)
+
+
+@click.command()
+def secret() -> None:
+    """Print a new random WEBHOOK_SECRET (shown once, never stored)."""
+    click.echo(secrets.token_urlsafe(48))

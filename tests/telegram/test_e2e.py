@@ -354,6 +354,19 @@ async def test_missing_token_exits_2(tmp_path: Path) -> None:
     assert "BOT_TOKEN" in done.stderr
 
 
+async def test_webhook_without_secret_exits_2(private_store: Path, tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "WEBHOOK_SECRET"}
+    env.update(
+        BOT_TOKEN="1:x", BUDGET_DB=str(private_store), WEBHOOK_URL="https://x.org/hook"
+    )
+    done = subprocess.run(
+        [*budget_bot(), "run"], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 2
+    assert done.stderr.strip().count("\n") == 0
+    assert "WEBHOOK_SECRET" in done.stderr and "budget-bot secret" in done.stderr
+
+
 async def test_webhook_mode(api: BotAPIStandIn, private_store: Path, tmp_path: Path) -> None:
     port = free_port()
     hook = f"http://127.0.0.1:{port}/tg/hook"

@@ -93,3 +93,35 @@ def test_xlsx_keeps_amounts_as_numbers() -> None:
     ws = load_workbook(io.BytesIO(export.to_xlsx(rows, list("ABCDEF"), "en", "Lines"))).active
     assert [c.value for c in ws[2]] == ["Talov", 2024, "1", "Tax revenue", 1501.25, "No 28-7"]
     assert ws.freeze_panes == "A2"
+
+
+@pytest.mark.parametrize(
+    ("env", "ok"),
+    [
+        ({}, True),  # polling: no secret needed
+        ({"webhook_url": "https://x.org/h"}, False),
+        ({"webhook_url": "https://x.org/h", "webhook_secret": "  "}, False),
+        ({"webhook_url": "https://x.org/h", "webhook_secret": "bad secret!"}, False),
+        ({"webhook_url": "https://x.org/h", "webhook_secret": "A-z_09"}, True),
+    ],
+)
+def test_webhook_needs_a_secret(env: dict[str, str], ok: bool) -> None:
+    assert (settings(bot_token="1:x", **env).webhook_problem is None) is ok
+
+
+def test_webhook_app_refuses_without_secret() -> None:
+    from bot.telegram.app import webhook_app
+
+    with pytest.raises(ValueError, match="WEBHOOK_SECRET"):
+        webhook_app(settings(bot_token="1:x", webhook_url="https://x.org/h"), None, None)  # type: ignore[arg-type]
+
+
+def test_secret_command_prints_a_valid_fresh_secret() -> None:
+    from click.testing import CliRunner
+
+    from bot.cli import cli
+    from bot.config import SECRET_RE
+
+    first = CliRunner().invoke(cli, ["secret"]).output.strip()
+    second = CliRunner().invoke(cli, ["secret"]).output.strip()
+    assert SECRET_RE.fullmatch(first) and len(first) >= 32 and first != second
