@@ -23,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from bot import DATA_DIR
+from bot import DATA_DIR, codes
 
 LANGS: tuple[str, ...] = ("kk", "ru", "en")
 
@@ -44,16 +44,10 @@ class Entry:
     @property
     def section(self) -> str:
         """Which part of a budget this code belongs to."""
-        if self.kind == "summary":
-            return "summary"
-        head = self.code.split(".")[0]
-        if self.kind in {"category", "class", "subclass"}:
-            return {"5": "net_lending", "6": "fin_assets", "7": "financing", "8": "financing"}.get(
-                head, "income"
-            )
-        if head == "16":
-            return "financing"
-        return "expense"
+        if self.kind in {"admin", "programme"}:
+            return "expense"  # named without their group path: 124, 124.008
+        code = codes.parse(self.code)
+        return code.section if code else "summary"
 
 
 class Classifier:
@@ -76,11 +70,10 @@ class Classifier:
         """
         if code in self.by_code:
             return self.by_code[code]
-        parts = code.split(".")
-        if len(parts) == 4:
-            return self.by_code.get(f"{parts[2]}.{parts[3]}")
-        if len(parts) == 3 and len(parts[0]) == 2:
-            return self.by_code.get(parts[2])
+        parsed = codes.parse(code)
+        for key in parsed.entry_keys() if parsed else ():
+            if key in self.by_code:
+                return self.by_code[key]
         return None
 
     def names(self, code: str) -> dict[str, str]:

@@ -698,26 +698,11 @@ def _pool(classifier: Classifier, section: str) -> list[Entry]:
             for e in classifier.of_kind("group", "subfunction", "admin", "programme")
             if e.section == "expense"
         ]
-    if section == "income":
-        return [
-            e for e in classifier.of_kind("category", "class", "subclass") if e.section == "income"
-        ]
-    if section == "net_lending":
-        return [
-            e
-            for e in classifier.of_kind("category", "class", "subclass")
-            if e.code.split(".")[0] == "5"
-        ]
-    if section == "fin_assets":
-        return [
-            e
-            for e in classifier.of_kind("category", "class", "subclass")
-            if e.code.split(".")[0] == "6"
-        ]
+    # Every other section is the receipts (and loan repayments) the code itself places there.
     return [
         e
         for e in classifier.of_kind("category", "class", "subclass", "group", "subfunction")
-        if e.code.split(".")[0] in {"7", "8", "16"}
+        if e.section == section
     ]
 
 

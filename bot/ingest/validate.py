@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from bot import codes
 from bot.model import NUMBERED_KEYS, Budget, Line, Problem, Repair
 
 CATEGORIES = {"1": "tax", "2": "non_tax", "3": "capital", "4": "transfers"}
@@ -67,15 +68,6 @@ class Constraint:
         return -rest / coef_var + 0  # + 0 turns Decimal('-0') into 0
 
 
-def _parent(code: str) -> str | None:
-    parts = code.split(".")
-    return ".".join(parts[:-1]) if len(parts) > 1 else None
-
-
-def _is_ebk(code: str) -> bool:
-    return code[:1].isdigit()
-
-
 def constraints(budget: Budget, *, partial: bool = False) -> list[Constraint]:
     """The identities among ``budget``'s figures.
 
@@ -95,9 +87,9 @@ def constraints(budget: Budget, *, partial: bool = False) -> list[Constraint]:
     # appendix: parent = Σ children
     children: dict[str, list[str]] = {}
     for code in appendix:
-        parent = _parent(code) if _is_ebk(code) else None
+        parent = codes.parent_of(code)
         while parent and parent not in appendix:  # a level the document skips
-            parent = _parent(parent)
+            parent = codes.parent_of(parent)
         if parent:
             children.setdefault(parent, []).append(code)
     for parent, kids in sorted(children.items()):
@@ -122,7 +114,11 @@ def constraints(budget: Budget, *, partial: bool = False) -> list[Constraint]:
                     "income = " + " + ".join(cats),
                     [(1, v["income_total"]), *((-1, ("appendix", c)) for c in cats)],
                 )
-            groups = sorted(c for c in present if _is_ebk(c) and len(c) == 2 and c != "16")
+            groups = sorted(
+                c
+                for c in present
+                if (code := codes.parse(c)) and code.is_top and code.section == "expense"
+            )
             if groups and needs("expense_total"):
                 add(
                     "expenses = " + " + ".join(groups),
