@@ -31,7 +31,7 @@ from rapidfuzz import fuzz
 
 from bot import DATA_DIR
 from bot.classifier import Classifier, Entry
-from bot.ingest import places
+from bot.ingest import places, vocab
 from bot.ingest.fold import skeleton, skeleton_phrase
 from bot.ingest.numbers import NUMBER, read_after_label, to_decimal
 from bot.model import (
@@ -65,11 +65,6 @@ LOST_ROW_SCORE = 78.0
 LOST_ROW_PENALTY = 12.0
 ROW_BASE = 60.0
 EDGE_PENALTY = 2.0
-
-
-@cache
-def vocabulary(lang: str = "kk") -> dict:
-    return yaml.safe_load((DATA_DIR / "ingest" / f"{lang}.yaml").read_text(encoding="utf-8"))
 
 
 @cache
@@ -113,10 +108,10 @@ def _is_column_numbers(line: str) -> bool:
 def _is_header(words: list[str]) -> bool:
     if not words:
         return False
-    vocab = [skeleton_phrase(w) for w in vocabulary()["header_words"]]
+    heads = [skeleton_phrase(w) for w in vocab.load("kk").header_words]
     if len(words) == 1:
-        return max(fuzz.ratio(words[0], v) for v in vocab) >= 85
-    hits = [max(fuzz.ratio(w, v) for v in vocab) >= 70 for w in words]
+        return max(fuzz.ratio(words[0], v) for v in heads) >= 85
+    hits = [max(fuzz.ratio(w, v) for v in heads) >= 70 for w in words]
     if sum(hits) < 0.6 * len(hits):
         return False
     return not (len(words) == 1 and fuzz.ratio(words[0], skeleton_phrase("бюджеттік")) >= 75)
@@ -405,7 +400,7 @@ _NUMBER_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(20\d\d)\s*\S{0,4}\s*(\d+\s*-\
 
 
 def _month(word: str) -> int | None:
-    months = vocabulary()["months"]
+    months = vocab.load("kk").months
     best = max(months, key=lambda m: fuzz.ratio(word, skeleton_phrase(m)))
     return months[best] if fuzz.ratio(word, skeleton_phrase(best)) >= 60 else None
 
@@ -438,7 +433,7 @@ def _amendments(chunks: list[tuple[str, str]]) -> list[Amendment]:
 def _entity(title: str) -> tuple[str, str]:
     """Find the budget holder in a title such as "… Жәнібек ауданы Талов ауылдық округінің …"."""
     words = skeleton_phrase(title).split()
-    kinds = vocabulary()["entity_kinds"]
+    kinds = vocab.load("kk").entity_kinds
     best: tuple[float, int, str] = (0.0, -1, "")
     for i in range(1, len(words)):
         for kind, phrases in kinds.items():
@@ -615,9 +610,9 @@ def _parse_point1(preamble: list[str]) -> dict[str, object]:
     Numbered rows ``1)`` … ``6)`` are known by their number; the rows under ``1)``
     (tax, non-tax, capital, transfers) by their label.
     """
-    vocab = vocabulary()
+    words = vocab.load("kk")
     income_parts = ("tax", "non_tax", "capital", "transfers")
-    labels = [(key, skeleton_phrase(p)) for key in income_parts for p in vocab["summary"][key]]
+    labels = [(key, skeleton_phrase(p)) for key in income_parts for p in words.summary[key]]
     found: dict[str, object] = {}
     point = ""
     for raw in preamble:
