@@ -109,6 +109,8 @@ class Code:
 
     def at_level(self, level: int, cell: str) -> Code:
         """Replace the part at ``level`` (dropping anything deeper) by ``cell``."""
+        if level > len(self.parts):
+            raise ValueError(f"{self} has no level {level - 1} to hang a part on")
         return Code(self.kind, (*self.parts[:level], _pad(self.kind, level, cell)))
 
     def entry_keys(self) -> tuple[str, ...]:

@@ -46,6 +46,18 @@ SECTIONS: tuple[str, ...] = (
 )
 
 
+@dataclass(frozen=True, order=True)
+class Edition:
+    """A decision as a citation: its number and date (typed, never re-parsed from text)."""
+
+    date: date | None
+    number: str
+
+    def __str__(self) -> str:
+        """Language-neutral reference: ``No 28-7 of 2022-12-29``."""
+        return f"No {self.number} of {self.date.isoformat()}" if self.date else f"No {self.number}"
+
+
 @dataclass
 class Amendment:
     """A decision that changed the text this document is given in."""
@@ -68,7 +80,7 @@ class Document:
     date: date | None
     title: str
     kind: str = "base"  # base | amendment
-    amends: str = ""  # "No 28-7 of 2022-12-29" for an amending decision
+    amends: Edition | None = None  # the decision an amending decision changes
     amendments: list[Amendment] = field(default_factory=list)
     issuer_names: dict[str, str] = field(default_factory=dict)  # kk/ru/en, filled by the pipeline
 
@@ -93,11 +105,15 @@ class Line:
 class Budget:
     """One entity's budget for one year, as one document gives it."""
 
-    entity: str  # nominative, in the document's language
-    entity_kind: str  # rural_district | town | village | district | city
+    entity: str  # nominative, in the document's language; the pipeline makes it the key
+    entity_kind: str  # see bot.ingest.vocab.KINDS
     year: int
     doc_id: str
-    edition: str = ""  # "No 15-4 of 2023-12-27" when an amendment is in force
+    edition: Edition | None = None  # the amending decision whose text is in force
+    parent: str = ""  # the parent entity (district of a village, region of a district)
+    # (name, kind) of the parent, grandparent, … as the document names them; the
+    # pipeline turns ``parent`` into the parent's entity key and registers each one
+    lineage: tuple[tuple[str, str], ...] = ()
     appendix: str = ""  # "appendix 1"
     lines: list[Line] = field(default_factory=list)
 
@@ -135,8 +151,10 @@ class ParseResult:
     budgets: list[Budget] = field(default_factory=list)
     repairs: list[Repair] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    # entity key -> {"kind", "name_kk", "name_ru", "name_en"}, filled by the pipeline
+    # entity key -> {"kind", "name_kk", "name_ru", "name_en", "parent"}, filled by the pipeline
     entities: dict[str, dict[str, str]] = field(default_factory=dict)
+    # appendix rows read against appendix lines stored (clean texts): nothing lost unseen
+    rows: dict[str, int] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         """The ``budget-bot parse --json`` contract."""
@@ -165,7 +183,8 @@ class ParseResult:
                     "entity_kind": b.entity_kind,
                     "year": b.year,
                     "doc_id": b.doc_id,
-                    "edition": b.edition,
+                    "edition": str(b.edition) if b.edition else "",
+                    "parent": b.parent,
                     "appendix": b.appendix,
                     "lines": [
                         {
@@ -183,12 +202,18 @@ class ParseResult:
                     ],
                 }
             )
+        documents = []
+        for d in self.documents:
+            doc = clean(asdict(d))
+            doc["amends"] = str(d.amends) if d.amends else ""
+            documents.append(doc)
         return {
-            "documents": [clean(asdict(d)) for d in self.documents],
+            "documents": documents,
             "budgets": budgets,
             "repairs": [clean(asdict(r)) for r in self.repairs],
             "problems": [clean(asdict(p)) for p in self.problems],
             "entities": self.entities,
+            "rows": self.rows,
         }
 
 

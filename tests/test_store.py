@@ -11,7 +11,7 @@ import pytest
 
 from bot import SOURCES_DIR
 from bot.ingest.pipeline import ingest_paths, parse_file
-from bot.model import Budget, Document, Line, ParseResult
+from bot.model import Budget, Document, Edition, Line, ParseResult
 from bot.store import write
 from bot.store.schema import open_db
 
@@ -96,7 +96,7 @@ def amendment(year: int, amounts: dict[str, str], when: date) -> ParseResult:
         when,
         "amendment",
         kind="amendment",
-        amends="No 28-7 of 2022-12-29",
+        amends=Edition(date(2022, 12, 29), "28-7"),
     )
     budget = Budget("Talov rural district", "rural_district", year, doc.doc_id)
     budget.lines = [Line(k, Decimal(v), "summary", "point 1") for k, v in amounts.items()]

@@ -39,6 +39,7 @@ from bot.model import (
     Amendment,
     Budget,
     Document,
+    Edition,
     Line,
     ParseResult,
     Problem,
@@ -514,12 +515,12 @@ def parse_ocr(text: str, *, doc_id: str, path: str, classifier: Classifier) -> P
     summary = _parse_point1(preamble)
     budgets: dict[int, Budget] = {}
 
-    def edition_for(scope: str) -> str:
+    def edition_for(scope: str) -> Edition | None:
         """The amending decision whose text this part is given in ("point 1", "appendix 1")."""
         for a in amendments:
             if scope in a.scope.split(", "):
-                return f"{a.number} {a.date.isoformat()}"
-        return ""
+                return Edition(a.date, a.number)
+        return None
 
     if summary and point_year:
         b = budgets.setdefault(point_year, Budget(entity, kind, point_year, doc_id))

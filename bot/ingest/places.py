@@ -73,7 +73,8 @@ _TRANSLIT = dict(
 # Case endings and kind words stripped to find the bare place name.
 _KIND_WORDS = re.compile(
     r"\b(ауылдық|округі\w*|округ\w*|ауданы\w*|аудандық|қаласы\w*|ауылы\w*|кенті\w*|"
-    r"сельск\w+|район\w*|город\w*|села|село|посел\w+|аул\w*|г\.|м[аә]слихат\w*|қалалық)",
+    r"сельск\w+|район\w*|город\w*|села|село|посел\w+|аул\w*|г\.|м[аә]слихат\w*|қалалық|"
+    r"облыс\w*|област\w*|бюджет\w*|сел|свод|жиынтығы|сводный)",
     re.IGNORECASE,
 )
 
@@ -146,6 +147,11 @@ def place_for(name: str) -> Place:
         stem = bare[: adjective.start()]
         return Place(stem, stem + adjective.group(1) + "ий", stem, transliterate(stem))
     return Place(bare, "", bare, transliterate(bare))  # no Russian adjective known
+
+
+def kind_template(kind: str) -> dict[str, str]:
+    """How a holder of ``kind`` is named in each language (``data/entity_kinds.yaml``)."""
+    return dict(_kinds().get(kind) or _kinds()["rural_district"])
 
 
 def names(place: Place, kind: str) -> dict[str, str]:

@@ -55,6 +55,11 @@ SCHEMA: dict[str, tuple[str, bool]] = {
     "in_point": ("patterns", True),
     "subpoint": ("patterns", True),
     "paragraph": ("patterns", True),
+    "date": ("patterns", True),
+    "name_endings": ("map", True),
+    "appendix_ref": ("patterns", True),
+    "not_names": ("phrases", True),
+    "issuing": ("patterns", True),
 }
 ENTITY_KEYS = {"kind", "pattern"}
 KINDS = (
@@ -67,7 +72,7 @@ KINDS = (
     "rural_district",
     "villages_total",
 )
-NAME = r"(?P<name>(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w\-’'.]*\s+){0,3}[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w\-’']*)"
+NAME = r"(?P<name>(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w\-’'.]*[^\S\n]+){0,3}[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w\-’']*)"
 
 
 class VocabularyError(ValueError):
@@ -105,6 +110,11 @@ class Vocabulary:
     in_point: tuple[re.Pattern[str], ...]
     subpoint: tuple[re.Pattern[str], ...]
     paragraph: tuple[re.Pattern[str], ...]
+    date: tuple[re.Pattern[str], ...]
+    name_endings: dict[str, tuple[str, ...]]  # kind -> "genitive>nominative" endings
+    appendix_ref: tuple[re.Pattern[str], ...]  # "приложениям 1, 2 и 3": (?P<spec>…)
+    not_names: tuple[str, ...]  # capitalised words that never begin a place's name
+    issuing: tuple[re.Pattern[str], ...]  # the line naming the decision itself
 
 
 def _fail(lang: str, key: str, why: str) -> VocabularyError:
@@ -119,11 +129,16 @@ def _phrases(lang: str, key: str, value: object) -> tuple[str, ...]:
     return tuple(" ".join(v.split()) for v in value)
 
 
+# Names are told by their capital letters: these patterns keep case; the rest ignore it.
+CASED = ("entities", "issuer", "sub_heading")
+
+
 def _patterns(lang: str, key: str, value: object) -> tuple[re.Pattern[str], ...]:
     out = []
+    flags = 0 if key.startswith(CASED) else re.IGNORECASE
     for text in _phrases(lang, key, value):
         try:
-            out.append(re.compile(text.replace("{NAME}", NAME), re.IGNORECASE | re.UNICODE))
+            out.append(re.compile(text.replace("{NAME}", NAME), flags))
         except re.error as exc:
             raise _fail(lang, key, f"bad pattern {text!r}: {exc}") from exc
     return tuple(out)

@@ -14,15 +14,12 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import asdict
 from decimal import Decimal
 
 import sqlite_utils
 
 from bot.model import Budget, Document, ParseResult
-
-_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})")
 
 
 def tenge(amount: Decimal) -> int:
@@ -36,11 +33,8 @@ def tenge(amount: Decimal) -> int:
 def _edition(budget: Budget, doc: Document) -> tuple[str, str]:
     """(number, ISO date) of the text in force for this budget."""
     if budget.edition:
-        m = _DATE.search(budget.edition)
-        if m:
-            number = budget.edition[: m.start()] + budget.edition[m.end() :]
-            number = re.sub(r"(№|No|of|от)", " ", number).strip(" ,")
-            return " ".join(number.split()), m.group(1)
+        when = budget.edition.date
+        return budget.edition.number, when.isoformat() if when else ""
     return doc.number, doc.date.isoformat() if doc.date else ""
 
 
@@ -66,7 +60,7 @@ def store_result(db: sqlite_utils.Database, result: ParseResult) -> dict[str, in
                     "date": doc.date.isoformat() if doc.date else "",
                     "title": doc.title,
                     "kind": doc.kind,
-                    "amends": doc.amends,
+                    "amends": str(doc.amends) if doc.amends else "",
                     "amendments": json.dumps(
                         [{**asdict(a), "date": a.date.isoformat()} for a in doc.amendments],
                         ensure_ascii=False,
