@@ -156,6 +156,19 @@ class ParseResult:
     # appendix rows read against appendix lines stored (clean texts): nothing lost unseen
     rows: dict[str, int] = field(default_factory=dict)
 
+    def rekey(self, old: str, new: str) -> None:
+        """Give entity ``old`` the key ``new`` everywhere in this result."""
+        if old in self.entities:
+            self.entities[new] = self.entities.pop(old)
+        for entry in self.entities.values():
+            if entry.get("parent") == old:
+                entry["parent"] = new
+        for budget in self.budgets:
+            budget.entity = new if budget.entity == old else budget.entity
+            budget.parent = new if budget.parent == old else budget.parent
+        for item in (*self.problems, *self.repairs):
+            item.entity = new if item.entity == old else item.entity
+
     def to_json(self) -> dict[str, Any]:
         """The ``budget-bot parse --json`` contract."""
 

@@ -568,6 +568,12 @@ def parse_ocr(text: str, *, doc_id: str, path: str, classifier: Classifier) -> P
         for ln in b.lines:
             names = classifier.names(ln.code)
             ln.name_kk, ln.name_ru, ln.name_en = names["kk"], names["ru"], names["en"]
+    # A district maslikhat adopts the budgets of its villages: the issuer's district is
+    # the parent of the entity the OCR'd title names.
+    district = places.names(issuer_place, "district")["kk"] if issuer_place else ""
+    for b in budgets.values():
+        if district and kind != "district":
+            b.lineage = ((district, "district"),)
     result.budgets = [budgets[y] for y in sorted(budgets)]
     result.problems = problems
     return result

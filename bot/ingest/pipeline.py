@@ -43,7 +43,9 @@ def parse_source(source: Source, path: str, classifier: Classifier | None = None
     """Parse a read document and validate every budget in it."""
     classifier = classifier or default_classifier()
     doc_id = source.sha[:16]
-    if looks_like_ocr(source.text):
+    # "Repairs only where the text came through OCR": a clean text is the law as adopted.
+    ocr = looks_like_ocr(source.text)
+    if ocr:
         result = parse_ocr(source.text, doc_id=doc_id, path=path, classifier=classifier)
     else:
         from bot.ingest import clean
@@ -63,27 +65,37 @@ def parse_source(source: Source, path: str, classifier: Classifier | None = None
         doc = next((d for d in result.documents if d.doc_id == budget.doc_id), None)
         given = {ln.code for ln in budget.lines if ln.section == "summary"}
         partial = bool(doc and doc.kind == "amendment" and not given >= set(SUMMARY_KEYS))
-        repairs, problems = validate(budget, partial=partial)
+        repairs, problems = validate(budget, partial=partial, repair=ocr)
         result.repairs.extend(repairs)
         result.problems.extend(problems)
     return result
 
 
 def name_entities(result: ParseResult) -> None:
-    """Key every budget by its entity's English name; fill kk/ru/en names of entities
-    and issuers, so that a Kazakh and a Russian decision about one place meet."""
+    """Key every budget by its entity's English name; fill kk/ru/en names of entities,
+    their parents and issuers, so that a Kazakh and a Russian decision about one place
+    meet and every entity knows its parent (district of a village, region of a district)."""
     keys: dict[str, str] = {}  # the name as the document gives it -> the entity key
+
+    def register(name: str, kind: str, parent: str) -> str:
+        names = places.names(places.place_for(name), kind)
+        key = keys.setdefault(name, names["en"])
+        entry = {"kind": kind, **{f"name_{k}": v for k, v in names.items()}, "parent": parent}
+        if not result.entities.get(key, {}).get("parent"):
+            result.entities[key] = entry
+        return key
+
     for budget in result.budgets:
         if not budget.entity:
             result.problems.append(
                 Problem("", budget.year, "", "the budget holder's name could not be read")
             )
             continue
-        kind = budget.entity_kind or "rural_district"
-        names = places.names(places.place_for(budget.entity), kind)
-        key = keys.setdefault(budget.entity, names["en"])
-        result.entities[key] = {"kind": kind, **{f"name_{k}": v for k, v in names.items()}}
-        budget.entity = key
+        parent = ""
+        for name, kind in reversed(budget.lineage):  # region first, then district
+            parent = register(name, kind, parent)
+        budget.parent = parent
+        budget.entity = register(budget.entity, budget.entity_kind or "rural_district", parent)
     for problem in result.problems:
         problem.entity = keys.get(problem.entity, problem.entity)
     for doc in result.documents:

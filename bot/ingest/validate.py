@@ -176,8 +176,14 @@ def _fmt(value: Decimal | None) -> str:
     return format(value.normalize(), "f") if value == value.to_integral_value() else str(value)
 
 
-def validate(budget: Budget, *, partial: bool = False) -> tuple[list[Repair], list[Problem]]:
-    """Derive lost figures, repair forced ones, report the rest; mutates ``budget.lines``."""
+def validate(
+    budget: Budget, *, partial: bool = False, repair: bool = True
+) -> tuple[list[Repair], list[Problem]]:
+    """Derive lost figures, repair forced ones, report the rest; mutates ``budget.lines``.
+
+    ``repair=False`` for a clean published text: it is the law as adopted, so nothing is
+    derived or changed and every identity that does not hold is reported.
+    """
     repairs: list[Repair] = []
     problems: list[Problem] = []
     lines: dict[Var, Line] = {}
@@ -232,8 +238,9 @@ def validate(budget: Budget, *, partial: bool = False) -> tuple[list[Repair], li
                     record(var, found[0][0], [rule for _, rule in found])
                     changed = True
 
-    derive()
-    for _ in range(len(values)):
+    if repair:
+        derive()
+    for _ in range(len(values) if repair else 0):
         broken = [r for r in rules if (res := r.residual(values)) is not None and res != 0]
         if not broken:
             break
@@ -244,8 +251,11 @@ def validate(budget: Budget, *, partial: bool = False) -> tuple[list[Repair], li
             if len(proposals) != 1 or None in proposals:
                 continue  # the identities it enters disagree: changing it cannot fix them all
             value = proposals.pop()
-            if value is not None and value != values[var]:
-                candidates.append((var, value, involved))
+            if value is None or value == values[var]:
+                continue
+            if value == 0 and values[var]:
+                continue  # a repair never turns a printed non-zero figure into zero
+            candidates.append((var, value, involved))
         # a repair must be the only reading: one candidate fixing a broken identity
         fixed = False
         for rule in broken:

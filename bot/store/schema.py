@@ -67,10 +67,11 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db["entities"].create(
             {
                 "entity": str,  # the key of lines and budgets: the English name
-                "kind": str,  # rural_district | town | village | settlement | district | city
+                "kind": str,  # bot.ingest.vocab.KINDS
                 "name_kk": str,
                 "name_ru": str,
                 "name_en": str,
+                "parent": str,  # the parent's entity key: "" for a region
             },
             pk="entity",
         )

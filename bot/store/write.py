@@ -68,8 +68,9 @@ def store_result(db: sqlite_utils.Database, result: ParseResult) -> dict[str, in
                 },
                 replace=True,
             )
+        _keep_places_apart(db, result)
         for key, names in result.entities.items():
-            db["entities"].insert({"entity": key, **names}, replace=True)
+            db["entities"].insert({"entity": key, **names}, replace=True, alter=True)
         for budget in result.budgets:
             doc = docs.get(budget.doc_id) or result.documents[0]
             number, when = _edition(budget, doc)
@@ -150,6 +151,19 @@ def store_result(db: sqlite_utils.Database, result: ParseResult) -> dict[str, in
         for entity, year in sorted(touched):
             refresh_current(db, entity, year)
     return counts
+
+
+def _keep_places_apart(db: sqlite_utils.Database, result: ParseResult) -> None:
+    """Two places of one name under different parents never merge: "Aksu rural district"
+    of another district is stored as "Aksu rural district (Shyngyrlau district)"."""
+    if "entities" not in db.table_names() or "parent" not in db["entities"].columns_dict:
+        return
+    for key, names in list(result.entities.items()):
+        parent = names.get("parent", "")
+        rows = list(db.query("select parent from entities where entity = ?", [key]))
+        if not parent or not rows or not rows[0]["parent"] or rows[0]["parent"] == parent:
+            continue
+        result.rekey(key, f"{key} ({parent})")
 
 
 def _forget(db: sqlite_utils.Database, doc_id: str) -> set[tuple[str, int]]:
