@@ -1,0 +1,910 @@
+"""Generate the full-appendix decision fixtures of this folder (issue 7).
+
+Run from the repository root:  python tests/decisions/appendices/gen.py
+The outputs (``*.html`` / ``*.txt`` and ``*.expected.yaml``) are committed next to this
+script; the script exists so the big multi-entity decision (35 rural districts x 3 years
+= 105 appendices) can be re-made and so every fixture's figures are built the way a
+finance department builds them: leaves first, parents as the sum of their children,
+income - expenses - lending - saldo = deficit, financing = -deficit.
+
+Where a fixture is ABOUT an inconsistency (a figure printed in tenge, a parent that does
+not add up) the printed figure is overridden after the sums are made, and the expected
+file keeps the printed figure (clean text is the law as adopted: stored as printed, the
+mismatch reported, never repaired).
+
+Layouts reproduced (each after real adilet.zan.kz pages and their plain-text copies):
+html tables with rowspan/colspan heads and one code per column; all codes in one cell;
+three year-columns side by side; tab-separated plain-text copies (kk and ru); one cell
+per line with names wrapped over several lines. Names of programmes outside
+data/classifier.csv are the ones printed in real district/region decisions.
+
+This script reads nothing from the project: names are here so that a change of
+data/classifier.csv never silently changes a fixture.
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent
+D = Decimal
+
+# --------------------------------------------------------------------------- names
+# code -> (ru, kk). Category/class/subclass codes as "1", "1.01", "1.01.2"; expense codes
+# as "01", "01.1", "01.1.112" (admin under its sub-function) and "01.1.112.001";
+# an admin code alone ("112") names the administrator wherever it appears.
+N: dict[str, tuple[str, str]] = {
+    # income
+    "1": ("Налоговые поступления", "Салықтық түсімдер"),
+    "1.01": ("Подоходный налог", "Табыс салығы"),
+    "1.01.1": ("Корпоративный подоходный налог", "Корпоративтік табыс салығы"),
+    "1.01.2": ("Индивидуальный подоходный налог", "Жеке табыс салығы"),
+    "1.03": ("Социальный налог", "Әлеуметтік салық"),
+    "1.03.1": ("Социальный налог", "Әлеуметтік салық"),
+    "1.04": ("Налоги на собственность", "Меншікке салынатын салықтар"),
+    "1.04.1": ("Налоги на имущество", "Мүлікке салынатын салықтар"),
+    "1.04.3": ("Земельный налог", "Жер салығы"),
+    "1.04.4": ("Налог на транспортные средства", "Көлік құралдарына салынатын салық"),
+    "1.05": ("Внутренние налоги на товары, работы и услуги",
+             "Тауарларға, жұмыстарға және қызметтерге салынатын ішкі салықтар"),
+    "1.05.3": ("Поступления за использование природных и других ресурсов",
+               "Табиғи және басқа да ресурстарды пайдаланғаны үшін түсетін түсімдер"),
+    "1.05.4": ("Сборы за ведение предпринимательской и профессиональной деятельности",
+               "Кәсіпкерлік және кәсіби қызметті жүргізгені үшін алынатын алымдар"),
+    "1.08": ("Обязательные платежи, взимаемые за совершение юридически значимых действий и "
+             "(или) выдачу документов уполномоченными на то государственными органами или "
+             "должностными лицами",
+             "Заңдық маңызы бар әрекеттерді жасағаны және (немесе) оған уәкілеттігі бар "
+             "мемлекеттік органдар немесе лауазымды адамдар құжаттар бергені үшін алынатын "
+             "міндетті төлемдер"),
+    "1.08.1": ("Государственная пошлина", "Мемлекеттік баж"),
+    "2": ("Неналоговые поступления", "Салықтық емес түсімдер"),
+    "2.01": ("Доходы от государственной собственности", "Мемлекеттік меншіктен түсетін кірістер"),
+    "2.01.5": ("Доходы от аренды имущества, находящегося в государственной собственности",
+               "Мемлекет меншігіндегі мүлікті жалға беруден түсетін кірістер"),
+    "2.01.7": ("Вознаграждения по кредитам, выданным из государственного бюджета",
+               "Мемлекеттік бюджеттен берілген кредиттер бойынша сыйақылар"),
+    "2.06": ("Прочие неналоговые поступления", "Басқа да салықтық емес түсімдер"),
+    "2.06.1": ("Прочие неналоговые поступления", "Басқа да салықтық емес түсімдер"),
+    "3": ("Поступления от продажи основного капитала",
+          "Негізгі капиталды сатудан түсетін түсімдер"),
+    "3.03": ("Продажа земли и нематериальных активов",
+             "Жерді және материалдық емес активтерді сату"),
+    "3.03.1": ("Продажа земли", "Жерді сату"),
+    "4": ("Поступления трансфертов", "Трансферттердің түсімдері"),
+    "4.01": ("Трансферты из нижестоящих органов государственного управления",
+             "Төмен тұрған мемлекеттік басқару органдарынан трансферттер"),
+    "4.01.2": ("Трансферты из районных (городов областного значения) бюджетов",
+               "Аудандық (облыстық маңызы бар қалалардың) бюджеттерден трансферттер"),
+    "4.02": ("Трансферты из вышестоящих органов государственного управления",
+             "Мемлекеттік басқарудың жоғары тұрған органдарынан түсетін трансферттер"),
+    "4.02.1": ("Трансферты из республиканского бюджета", "Республикалық бюджеттен түсетін трансферттер"),
+    "4.02.2": ("Трансферты из областного бюджета", "Облыстық бюджеттен түсетін трансферттер"),
+    "4.02.3": ("Трансферты из районного (города областного значения) бюджета",
+               "Аудандардың (облыстық маңызы бар қаланың) бюджетінен трансферттер"),
+    "5": ("Погашение бюджетных кредитов", "Бюджеттік кредиттерді өтеу"),
+    "5.01": ("Погашение бюджетных кредитов", "Бюджеттік кредиттерді өтеу"),
+    "5.01.1": ("Погашение бюджетных кредитов, выданных из государственного бюджета",
+               "Мемлекеттік бюджеттен берілген бюджеттік кредиттерді өтеу"),
+    "6": ("Поступления от продажи финансовых активов государства",
+          "Мемлекеттің қаржы активтерін сатудан түсетін түсімдер"),
+    "6.01": ("Поступления от продажи финансовых активов государства",
+             "Мемлекеттің қаржы активтерін сатудан түсетін түсімдер"),
+    "6.01.1": ("Поступления от продажи финансовых активов внутри страны",
+               "Қаржы активтерін ел ішінде сатудан түсетін түсімдер"),
+    "7": ("Поступления займов", "Қарыздар түсімі"),
+    "7.01": ("Внутренние государственные займы", "Мемлекеттік ішкі қарыздар"),
+    "7.01.2": ("Договоры займа", "Қарыз алу келісім-шарттары"),
+    "8": ("Используемые остатки бюджетных средств", "Бюджет қаражатының пайдаланылатын қалдықтары"),
+    "8.01": ("Остатки бюджетных средств", "Бюджет қаражаты қалдықтары"),
+    "8.01.1": ("Свободные остатки бюджетных средств", "Бюджет қаражатының бос қалдықтары"),
+    # functional groups and sub-functions
+    "01": ("Государственные услуги общего характера", "Жалпы сипаттағы мемлекеттік қызметтер"),
+    "01.1": ("Представительные, исполнительные и другие органы, выполняющие общие функции "
+             "государственного управления",
+             "Мемлекеттік басқарудың жалпы функцияларын орындайтын өкілді, атқарушы және басқа органдар"),
+    "01.2": ("Финансовая деятельность", "Қаржылық қызмет"),
+    "01.5": ("Планирование и статистическая деятельность", "Жоспарлау және статистикалық қызмет"),
+    "04": ("Образование", "Білім беру"),
+    "04.1": ("Дошкольное воспитание и обучение", "Мектепке дейінгі тәрбие және оқыту"),
+    "04.2": ("Начальное, основное среднее и общее среднее образование",
+             "Бастауыш, негізгі орта және жалпы орта білім беру"),
+    "05": ("Здравоохранение", "Денсаулық сақтау"),
+    "05.9": ("Прочие услуги в области здравоохранения", "Денсаулық сақтау саласындағы өзге де қызметтер"),
+    "06": ("Социальная помощь и социальное обеспечение", "Әлеуметтік көмек және әлеуметтік қамсыздандыру"),
+    "06.2": ("Социальная помощь", "Әлеуметтік көмек"),
+    "06.9": ("Прочие услуги в области социальной помощи и социального обеспечения",
+             "Әлеуметтік көмек және әлеуметтік қамтамасыз ету салаларындағы өзге де қызметтер"),
+    "07": ("Жилищно-коммунальное хозяйство", "Тұрғын үй-коммуналдық шаруашылық"),
+    "07.2": ("Коммунальное хозяйство", "Коммуналдық шаруашылық"),
+    "07.3": ("Благоустройство населенных пунктов", "Елді мекендерді көркейту"),
+    "08": ("Культура, спорт, туризм и информационное пространство",
+           "Мәдениет, спорт, туризм және ақпараттық кеңістік"),
+    "08.1": ("Деятельность в области культуры", "Мәдениет саласындағы қызмет"),
+    "08.2": ("Спорт", "Спорт"),
+    "10": ("Сельское, водное, лесное, рыбное хозяйство, особо охраняемые природные территории, "
+           "охрана окружающей среды и животного мира, земельные отношения",
+           "Ауыл, су, орман, балық шаруашылығы, ерекше қорғалатын табиғи аумақтар, қоршаған "
+           "ортаны және жануарлар дүниесін қорғау, жер қатынастары"),
+    "10.1": ("Сельское хозяйство", "Ауыл шаруашылығы"),
+    "12": ("Транспорт и коммуникации", "Көлік және коммуникация"),
+    "12.1": ("Автомобильный транспорт", "Автомобиль көлігі"),
+    "13": ("Прочие", "Басқалар"),
+    "13.9": ("Прочие", "Басқалар"),
+    "14": ("Обслуживание долга", "Борышқа қызмет көрсету"),
+    "14.1": ("Обслуживание долга", "Борышқа қызмет көрсету"),
+    "15": ("Трансферты", "Трансферттер"),
+    "15.1": ("Трансферты", "Трансферттер"),
+    "16": ("Погашение займов", "Қарыздарды өтеу"),
+    "16.1": ("Погашение займов", "Қарыздарды өтеу"),
+    # administrators
+    "110": ("Аппарат маслихата области", "Облыстық мәслихаттың аппараты"),
+    "112": ("Аппарат маслихата района (города областного значения)",
+            "Аудан (облыстық маңызы бар қала) мәслихатының аппараты"),
+    "120": ("Аппарат акима области", "Облыс әкімінің аппараты"),
+    "122": ("Аппарат акима района (города областного значения)",
+            "Аудан (облыстық маңызы бар қала) әкімінің аппараты"),
+    "123": ("Аппарат акима района в городе, города районного значения, поселка, аула (села), "
+            "аульного (сельского) округа",
+            "Қаладағы аудан, аудандық маңызы бар қала, кент, ауыл (село), ауылдық (селолық) "
+            "округ әкімінің аппараты"),
+    "124": ("Аппарат акима города районного значения, села, поселка, сельского округа",
+            "Аудандық маңызы бар қала, ауыл, кент, ауылдық округ әкімінің аппараты"),
+    "253": ("Управление здравоохранения области", "Облыстың денсаулық сақтау басқармасы"),
+    "256": ("Управление координации занятости и социальных программ области",
+            "Облыстың жұмыспен қамтуды үйлестіру және әлеуметтік бағдарламалар басқармасы"),
+    "257": ("Управление финансов области", "Облыстың қаржы басқармасы"),
+    "268": ("Управление пассажирского транспорта и автомобильных дорог области",
+            "Облыстың жолаушылар көлігі және автомобиль жолдары басқармасы"),
+    "451": ("Отдел занятости и социальных программ района (города областного значения)",
+            "Ауданның (облыстық маңызы бар қаланың) жұмыспен қамту және әлеуметтік бағдарламалар бөлімі"),
+    "452": ("Отдел финансов района (города областного значения)",
+            "Ауданның (облыстық маңызы бар қаланың) қаржы бөлімі"),
+    "453": ("Отдел экономики и бюджетного планирования района (города областного значения)",
+            "Ауданның (облыстық маңызы бар қаланың) экономика және бюджеттік жоспарлау бөлімі"),
+    "457": ("Отдел культуры, развития языков, физической культуры и спорта района "
+            "(города областного значения)",
+            "Ауданның (облыстық маңызы бар қаланың) мәдениет, тілдерді дамыту, дене шынықтыру "
+            "және спорт бөлімі"),
+    "458": ("Отдел жилищно-коммунального хозяйства, пассажирского транспорта и автомобильных "
+            "дорог района (города областного значения)",
+            "Ауданның (облыстық маңызы бар қаланың) тұрғын үй-коммуналдық шаруашылығы, "
+            "жолаушылар көлігі және автомобиль жолдары бөлімі"),
+    "464": ("Отдел образования района (города областного значения)",
+            "Ауданның (облыстық маңызы бар қаланың) білім бөлімі"),
+    # programmes (admin.programme)
+    "110.001": ("Услуги по обеспечению деятельности маслихата области",
+                "Облыстық мәслихаттың қызметін қамтамасыз ету жөніндегі қызметтер"),
+    "112.001": ("Услуги по обеспечению деятельности маслихата района (города областного значения)",
+                "Аудандық (облыстық маңызы бар қала) мәслихатының қызметін қамтамасыз ету "
+                "жөніндегі қызметтер"),
+    "120.001": ("Услуги по обеспечению деятельности акима области",
+                "Облыс әкімінің қызметін қамтамасыз ету жөніндегі қызметтер"),
+    "122.001": ("Услуги по обеспечению деятельности акима района (города областного значения)",
+                "Аудан (облыстық маңызы бар қала) әкімінің қызметін қамтамасыз ету жөніндегі қызметтер"),
+    "123.001": ("Услуги по обеспечению деятельности акима района в городе, города районного "
+                "значения, поселка, аула (села), аульного (сельского) округа",
+                "Қаладағы аудан, аудандық маңызы бар қала, кент, ауыл (село), ауылдық (селолық) "
+                "округ әкімінің қызметін қамтамасыз ету жөніндегі қызметтер"),
+    "123.002": ("Организация в экстренных случаях доставки тяжелобольных людей до ближайшей "
+                "организации здравоохранения, оказывающей врачебную помощь",
+                "Ерекше жағдайларда сырқаты ауыр адамдарды дәрігерлік көмек көрсететін ең "
+                "жақын денсаулық сақтау ұйымына жеткізуді ұйымдастыру"),
+    "123.008": ("Освещение улиц населенных пунктов", "Елді мекендерде көшелерді жарықтандыру"),
+    "123.011": ("Благоустройство и озеленение населенных пунктов",
+                "Елді мекендерді абаттандыру мен көгалдандыру"),
+    "123.013": ("Обеспечение функционирования автомобильных дорог в городах районного "
+                "значения, поселках, аулах (селах), аульных (сельских) округах",
+                "Аудандық маңызы бар қалаларда, кенттерде, ауылдарда (селоларда), ауылдық "
+                "(селолық) округтерде автомобиль жолдарының жұмыс істеуін қамтамасыз ету"),
+    "124.001": ("Услуги по обеспечению деятельности акима города районного значения, села, "
+                "поселка, сельского округа",
+                "Аудандық маңызы бар қала, ауыл, кент, ауылдық округ әкімінің қызметін "
+                "қамтамасыз ету жөніндегі қызметтер"),
+    "124.006": ("Поддержка культурно-досуговой работы на местном уровне",
+                "Жергілікті деңгейде мәдени-демалыс жұмысын қолдау"),
+    "124.008": ("Освещение улиц в населенных пунктах", "Елді мекендердегі көшелерді жарықтандыру"),
+    "124.009": ("Обеспечение санитарии населенных пунктов", "Елді мекендердің санитариясын қамтамасыз ету"),
+    "124.011": ("Благоустройство и озеленение населенных пунктов",
+                "Елді мекендерді абаттандыру мен көгалдандыру"),
+    "124.013": ("Обеспечение функционирования автомобильных дорог в городах районного значения, "
+                "селах, поселках, сельских округах",
+                "Аудандық маңызы бар қалаларда, ауылдарда, кенттерде, ауылдық округтерде "
+                "автомобиль жолдарының жұмыс істеуін қамтамасыз ету"),
+    "124.014": ("Организация водоснабжения населенных пунктов",
+                "Елді мекендерді сумен жабдықтауды ұйымдастыру"),
+    "124.022": ("Капитальные расходы государственного органа", "Мемлекеттік органның күрделі шығыстары"),
+    "124.045": ("Капитальный и средний ремонт автомобильных дорог в городах районного значения, "
+                "селах, поселках, сельских округах",
+                "Аудандық маңызы бар қалаларда, ауылдарда, кенттерде, ауылдық округтерде "
+                "автомобиль жолдарын күрделі және орташа жөндеу"),
+    "253.001": ("Услуги по реализации государственной политики на местном уровне в области "
+                "здравоохранения",
+                "Жергілікті деңгейде денсаулық сақтау саласындағы мемлекеттік саясатты іске "
+                "асыру жөніндегі қызметтер"),
+    "253.008": ("Реализация мероприятий по профилактике и борьбе со СПИД в Республике Казахстан",
+                "Қазақстан Республикасында ЖИТС-тің алдын алу және оған қарсы күрес жөніндегі "
+                "іс-шараларды іске асыру"),
+    "256.001": ("Услуги по реализации государственной политики в области обеспечения занятости "
+                "и реализации социальных программ для населения",
+                "Жергілікті деңгейде жұмыспен қамтуды қамтамасыз ету және халық үшін әлеуметтік "
+                "бағдарламаларды іске асыру саласындағы мемлекеттік саясатты іске асыру жөніндегі "
+                "қызметтер"),
+    "257.001": ("Услуги по реализации государственной политики в области исполнения местного "
+                "бюджета и управления коммунальной собственностью",
+                "Жергілікті бюджетті атқару және коммуналдық меншікті басқару саласындағы "
+                "мемлекеттік саясатты іске асыру жөніндегі қызметтер"),
+    "257.007": ("Субвенции", "Субвенциялар"),
+    "257.008": ("Погашение долга местного исполнительного органа перед вышестоящим бюджетом",
+                "Жергілікті атқарушы органның жоғары тұрған бюджет алдындағы борышын өтеу"),
+    "268.025": ("Капитальный и средний ремонт автомобильных дорог областного значения и улиц "
+                "населенных пунктов",
+                "Облыстық маңызы бар автомобиль жолдарын және елді-мекендердің көшелерін күрделі "
+                "және орташа жөндеу"),
+    "451.001": ("Услуги по реализации государственной политики на местном уровне в области "
+                "обеспечения занятости и реализации социальных программ для населения",
+                "Жергілікті деңгейде халық үшін әлеуметтік бағдарламаларды іске асыру және "
+                "жұмыспен қамтуды қамтамасыз ету саласындағы мемлекеттік саясатты іске асыру "
+                "жөніндегі қызметтер"),
+    "451.007": ("Социальная помощь отдельным категориям нуждающихся граждан по решениям "
+                "местных представительных органов",
+                "Жергілікті өкілетті органдардың шешімі бойынша мұқтаж азаматтардың жекелеген "
+                "топтарына әлеуметтік көмек"),
+    "452.001": ("Услуги по реализации государственной политики в области исполнения бюджета и "
+                "управления коммунальной собственностью района (города областного значения)",
+                "Ауданның (облыстық маңызы бар қаланың) бюджетін атқару және коммуналдық меншігін "
+                "басқару саласындағы мемлекеттік саясатты іске асыру жөніндегі қызметтер"),
+    "452.006": ("Возврат неиспользованных (недоиспользованных) целевых трансфертов",
+                "Пайдаланылмаған (толық пайдаланылмаған) нысаналы трансферттерді қайтару"),
+    "452.008": ("Погашение долга местного исполнительного органа перед вышестоящим бюджетом",
+                "Жергілікті атқарушы органның жоғары тұрған бюджет алдындағы борышын өтеу"),
+    "452.012": ("Резерв местного исполнительного органа района (города областного значения)",
+                "Ауданның (облыстық маңызы бар қаланың) жергілікті атқарушы органының резерві"),
+    "452.013": ("Обслуживание долга местных исполнительных органов по выплате вознаграждений и "
+                "иных платежей по займам из областного бюджета",
+                "Жергілікті атқарушы органдардың облыстық бюджеттен қарыздар бойынша сыйақылар мен "
+                "өзге де төлемдерді төлеу бойынша борышына қызмет көрсету"),
+    "452.038": ("Субвенции", "Субвенциялар"),
+    "453.001": ("Услуги по реализации государственной политики в области формирования и "
+                "развития экономической политики, системы государственного планирования",
+                "Экономикалық саясатты, мемлекеттік жоспарлау жүйесін қалыптастыру мен дамыту "
+                "саласындағы мемлекеттік саясатты іске асыру жөніндегі қызметтер"),
+    "453.006": ("Бюджетные кредиты для реализации мер социальной поддержки специалистов",
+                "Мамандарды әлеуметтік қолдау шараларын іске асыру үшін бюджеттік кредиттер"),
+    "457.003": ("Поддержка культурно-досуговой работы", "Мәдени-демалыс жұмысын қолдау"),
+    "457.008": ("Проведение спортивных соревнований на районном (города областного значения) уровне",
+                "Аудандық (облыстық маңызы бар қалалық) деңгейде спорттық жарыстар өткізу"),
+    "458.012": ("Функционирование системы водоснабжения и водоотведения",
+                "Сумен жабдықтау және су бұру жүйесінің жұмыс істеуі"),
+    "458.015": ("Освещение улиц в населенных пунктах", "Елді мекендердегі көшелерді жарықтандыру"),
+    "458.023": ("Обеспечение функционирования автомобильных дорог",
+                "Автомобиль жолдарының жұмыс істеуін қамтамасыз ету"),
+    "464.003": ("Общеобразовательное обучение", "Жалпы білім беру"),
+    "464.009": ("Обеспечение деятельности организаций дошкольного воспитания и обучения",
+                "Мектепке дейінгі тәрбие мен оқыту ұйымдарының қызметін қамтамасыз ету"),
+}  # fmt: skip
+
+
+def name(code: str, lang: str) -> str:
+    """The printed name of a row: programmes and admins are named by their admin code."""
+    parts = code.split(".")
+    key = code
+    if not code[0].isdigit() or len(parts[0]) == 2:  # expense-like: gg.s.aaa.ppp
+        if len(parts) == 3:
+            key = parts[2]
+        elif len(parts) == 4:
+            key = f"{parts[2]}.{parts[3]}"
+    ru, kk = N[key]
+    return ru if lang == "ru" else kk
+
+
+# --------------------------------------------------------------------------- budgets
+SUMMARY_KEYS = ("income_total", "expense_total", "net_lending", "fin_assets_saldo", "deficit", "financing")
+
+
+@dataclass
+class Row:
+    """One printed appendix row: a code (EBK code or summary key), its amount, its section."""
+
+    code: str
+    amount: Decimal
+    section: str  # summary | income | expense | lending | repay | saldo | financing
+    label: str = ""  # codeless structural rows ("Бюджетные кредиты") carry a label, no code
+
+
+def _tree(leaves: dict[str, Decimal], kind: str) -> list[tuple[str, Decimal]]:
+    """Rows in print order with parents summed: income '1.01.2' or expense '01.1.124.001'."""
+    totals: dict[str, Decimal] = {}
+    for leaf, amt in leaves.items():
+        parts = leaf.split(".")
+        for i in range(1, len(parts) + 1):
+            c = ".".join(parts[:i])
+            totals[c] = totals.get(c, D(0)) + amt
+
+    def key(c: str) -> tuple:
+        return tuple(int(p) for p in c.split("."))
+
+    return [(c, totals[c]) for c in sorted(totals, key=key)]
+
+
+@dataclass
+class Budget:
+    entity_ru: str  # as printed in titles, e.g. "Акжарского сельского округа"
+    entity_kk: str
+    stem: str  # what the expected file names the entity by
+    kind: str
+    parent: str
+    year: int
+    income: dict[str, Decimal]
+    expense: dict[str, Decimal]
+    loans: dict[str, Decimal] = field(default_factory=dict)  # lending programmes (gg.s.aaa.ppp)
+    repay: Decimal = D(0)  # 5.01.1
+    fin_sales: Decimal = D(0)  # 6.01.1
+    borrow: Decimal = D(0)  # 7.01.2
+    debt_repay: dict[str, Decimal] = field(default_factory=dict)  # 16.1.aaa.ppp
+    misprint: dict[str, Decimal] = field(default_factory=dict)  # code -> printed instead
+    problems: list[str] = field(default_factory=list)  # codes whose sums must be reported
+
+    # -- figures
+    @property
+    def income_total(self) -> Decimal:
+        return sum(self.income.values(), D(0))
+
+    @property
+    def expense_total(self) -> Decimal:
+        return sum(self.expense.values(), D(0))
+
+    @property
+    def net_lending(self) -> Decimal:
+        return sum(self.loans.values(), D(0)) - self.repay
+
+    @property
+    def saldo(self) -> Decimal:
+        return -self.fin_sales
+
+    @property
+    def deficit(self) -> Decimal:
+        return self.income_total - self.expense_total - self.net_lending - self.saldo
+
+    @property
+    def rests(self) -> Decimal:
+        """8.01.1: what closes the financing (financing = borrow - repay16 + rests = -deficit)."""
+        r = -self.deficit - self.borrow + sum(self.debt_repay.values(), D(0))
+        assert r >= 0, (self.entity_ru, self.year, r)
+        return r
+
+    @property
+    def financing(self) -> Decimal:
+        return -self.deficit
+
+    def rows(self) -> list[Row]:
+        out = [Row("income_total", self.income_total, "summary")]
+        out += [Row(c, a, "income") for c, a in _tree(self.income, "income")]
+        out.append(Row("expense_total", self.expense_total, "summary"))
+        out += [Row(c, a, "expense") for c, a in _tree(self.expense, "expense")]
+        out.append(Row("net_lending", self.net_lending, "summary"))
+        out.append(Row("", sum(self.loans.values(), D(0)), "lending", "loans"))
+        if sum(self.loans.values(), D(0)):
+            out += [Row(c, a, "lending") for c, a in _tree(self.loans, "expense")]
+        if self.repay:
+            out += [Row(c, a, "repay") for c, a in _tree({"5.01.1": self.repay}, "income")]
+        else:
+            out.append(Row("", D(0), "repay", "repay"))
+        out.append(Row("fin_assets_saldo", self.saldo, "summary"))
+        out.append(Row("", D(0), "saldo", "purchase"))
+        if self.fin_sales:
+            out += [Row(c, a, "saldo") for c, a in _tree({"6.01.1": self.fin_sales}, "income")]
+        else:
+            out.append(Row("", D(0), "saldo", "sales"))
+        out.append(Row("deficit", self.deficit, "summary"))
+        out.append(Row("financing", self.financing, "summary"))
+        if self.borrow:
+            out += [Row(c, a, "financing") for c, a in _tree({"7.01.2": self.borrow}, "income")]
+        if self.debt_repay:
+            out += [Row(c, a, "financing") for c, a in _tree(self.debt_repay, "expense")]
+        if self.rests or not (self.borrow or self.debt_repay):
+            out += [Row(c, a, "financing") for c, a in _tree({"8.01.1": self.rests}, "income")]
+        for r in out:
+            if r.code and r.code in self.misprint:
+                r.amount = self.misprint[r.code]
+        return out
+
+    def point1(self) -> dict[str, Decimal]:
+        return {
+            "income_total": self.income_total,
+            "tax": self.income_total_of("1"),
+            "non_tax": self.income_total_of("2"),
+            "capital": self.income_total_of("3"),
+            "transfers": self.income_total_of("4"),
+            "expense_total": self.expense_total,
+            "net_lending": self.net_lending,
+            "fin_assets_saldo": self.saldo,
+            "deficit": self.deficit,
+            "financing": self.financing,
+        }
+
+    def income_total_of(self, cat: str) -> Decimal:
+        return sum((a for c, a in self.income.items() if c.split(".")[0] == cat), D(0))
+
+
+# --------------------------------------------------------------------------- numbers
+def fmt(x: Decimal, sep: str = " ", force_dec: bool = False, minus: str = "-") -> str:
+    """'15 298 948,6' as adilet prints it; sep may be a no-break space."""
+    neg = x < 0
+    x = abs(x)
+    q = x.quantize(D("0.1")) if (force_dec or x != x.to_integral_value()) else x.quantize(D(1))
+    s = f"{q:f}"
+    whole, _, frac = s.partition(".")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    out = sep.join(groups) + ("," + frac if frac else "")
+    return (minus if neg else "") + out
+
+
+def plain(x: Decimal) -> str:
+    """The expected-file form: a plain decimal string."""
+    s = f"{x:f}"
+    if "." in s:
+        s = s.rstrip("0").rstrip(".")
+    return s if s not in ("-0", "") else "0"
+
+
+# --------------------------------------------------------------------------- labels
+LABELS = {
+    "ru": {
+        "income_total": "1) Доходы", "expense_total": "2) Затраты",
+        "net_lending": "3) Чистое бюджетное кредитование",
+        "fin_assets_saldo": "4) Сальдо по операциям с финансовыми активами",
+        "deficit": "5) Дефицит (профицит) бюджета",
+        "financing": "6) Финансирование дефицита (использование профицита) бюджета",
+        "loans": "Бюджетные кредиты", "repay": "Погашение бюджетных кредитов",
+        "purchase": "Приобретение финансовых активов",
+        "sales": "Поступления от продажи финансовых активов государства",
+    },
+    "kk": {
+        "income_total": "1) Кірістер", "expense_total": "2) Шығындар",
+        "net_lending": "3) Таза бюджеттік кредиттеу",
+        "fin_assets_saldo": "4) Қаржы активтерімен операциялар бойынша сальдо",
+        "deficit": "5) Бюджет тапшылығы (профициті)",
+        "financing": "6) Бюджет тапшылығын қаржыландыру (профицитін пайдалану)",
+        "loans": "Бюджеттік кредиттер", "repay": "Бюджеттік кредиттерді өтеу",
+        "purchase": "Қаржы активтерін сатып алу",
+        "sales": "Мемлекеттің қаржы активтерін сатудан түсетін түсімдер",
+    },
+}  # fmt: skip
+HEAD = {
+    "ru": {
+        "inc": ["Категория", "Класс", "Подкласс"],
+        "exp": ["Функциональная группа", "Функциональная подгруппа",
+                "Администратор бюджетных программ", "Программа"],
+        "name": "Наименование", "sum": "Сумма, тысяч тенге", "code": "Код бюджетной классификации",
+        "sum_y": "Сумма на {y} год, тысяч тенге",
+    },
+    "kk": {
+        "inc": ["Санаты", "Сыныбы", "Ішкі сыныбы"],
+        "exp": ["Функционалдық топ", "Кіші функция", "Бюджеттік бағдарламалардың әкімшісі", "Бағдарлама"],
+        "name": "Атауы", "sum": "Сомасы, мың теңге", "code": "Бюджеттік сыныптама коды",
+        "sum_y": "{y} жылға сомасы, мың теңге",
+    },
+}  # fmt: skip
+
+
+def row_label(r: Row, lang: str) -> str:
+    if not r.code:
+        return LABELS[lang][r.label]
+    if r.code in SUMMARY_KEYS:
+        return LABELS[lang][r.code]
+    return name(r.code, lang)
+
+
+def code_cells(r: Row) -> tuple[str, list[str]]:
+    """('inc'|'exp'|'', cells): the code split over its columns, own level filled only."""
+    if not r.code or r.code in SUMMARY_KEYS:
+        return "", []
+    parts = r.code.split(".")
+    if len(parts[0]) == 2:  # expense-like
+        cells = ["", "", "", ""]
+        cells[len(parts) - 1] = parts[-1]
+        return "exp", cells
+    cells = ["", "", ""]
+    cells[len(parts) - 1] = parts[-1]
+    return "inc", cells
+
+
+def full_code(r: Row) -> str:
+    """All codes of a row in one cell, as some decisions print them: '01 1 112 001'."""
+    return " ".join(r.code.split("."))
+
+
+# --------------------------------------------------------------------------- expected
+def expected_budget(b: Budget, with_point1: bool, printed_rows: list[Row] | None = None) -> dict:
+    rows = printed_rows if printed_rows is not None else b.rows()
+    lines = {}
+    for r in rows:
+        if r.code:
+            assert r.code not in lines, (b.entity_ru, b.year, r.code)
+            lines[r.code] = plain(r.amount)
+    out: dict = {"entity": b.stem, "entity_kind": b.kind, "parent": b.parent, "year": str(b.year)}
+    if with_point1:
+        out["summary"] = {k: plain(v) for k, v in b.point1().items()}
+    out["lines"] = lines
+    return out
+
+
+def yq(s: str) -> str:
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def write_expected(path: Path, about: str, lang: str, doc: dict, budgets: list[dict],
+                   problems: list[dict], rows_read: int, rows_stored: int) -> None:
+    out = [f"about: {yq(about)}", f"lang: {lang}",
+           "document: {number: %s, date: %s, kind: %s}" % (yq(doc["number"]), yq(doc["date"]), doc["kind"]),
+           "budgets:"]  # fmt: skip
+    for b in budgets:
+        out.append(f"  - entity: {yq(b['entity'])}")
+        out.append(f"    entity_kind: {b['entity_kind']}")
+        out.append(f"    parent: {yq(b['parent'])}")
+        out.append(f"    year: {yq(b['year'])}")
+        if "summary" in b:
+            out.append("    summary: {" + ", ".join(f"{k}: {yq(v)}" for k, v in b["summary"].items()) + "}")
+        out.append("    lines:")
+        for k, v in b["lines"].items():
+            out.append(f"      {yq(k)}: {yq(v)}")
+    if problems:
+        out.append("problems:")
+        for p in problems:
+            out.append(f"  - {{year: {yq(p['year'])}, code: {yq(p['code'])}}}")
+    else:
+        out.append("problems: []")
+    out.append(f"rows: {{read: {yq(str(rows_read))}, stored: {yq(str(rows_stored))}}}")
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+
+
+def emit(stem: str, ext: str, text: str, about: str, lang: str, doc: dict,
+         budgets: list[tuple[Budget, bool]]) -> None:
+    (OUT / f"{stem}.{ext}").write_text(text, encoding="utf-8")
+    exp = [expected_budget(b, p1) for b, p1 in budgets]
+    n = sum(len(e["lines"]) for e in exp)
+    problems = [{"year": str(b.year), "code": c} for b, _ in budgets for c in b.problems]
+    write_expected(OUT / f"{stem}.expected.yaml", about, lang, doc, exp, problems, n, n)
+
+
+# --------------------------------------------------------------------------- renderers
+def _td(s: str, attrs: str = "") -> str:
+    return f"<td{attrs}>{html.escape(s, quote=False)}</td>"
+
+
+def html_columns(b: Budget, lang: str, sep: str = "\u00a0", minus: str = "-") -> str:
+    """One table, four code columns (income rows leave the 4th empty), heads with rowspan/colspan."""
+    h = HEAD[lang]
+    out = ['<table border="1" cellspacing="0" cellpadding="0">']
+    state = ""
+    for r in b.rows():
+        kind, cells = code_cells(r)
+        want = {"income": "inc", "repay": "inc", "saldo": "inc", "expense": "exp", "lending": "exp"}.get(
+            r.section, state)
+        if r.section == "financing" and r.code:
+            want = "exp" if len(r.code.split(".")[0]) == 2 else "inc"
+        forced = r.code in ("income_total", "expense_total")
+        if forced:
+            want = "inc" if r.code == "income_total" else "exp"
+        if (kind or forced) and want != state:
+            state = want
+            if want == "inc":
+                out.append(f'<tr><td colspan="4" align="center">{h["code"]}</td>'
+                           f'<td rowspan="2">{h["name"]}</td><td rowspan="2">{h["sum"]}</td></tr>')
+                out.append("<tr>" + "".join(_td(c) for c in h["inc"]) + "<td></td></tr>")
+            else:
+                out.append(f'<tr><td colspan="4" align="center">{h["code"]}</td>'
+                           f'<td rowspan="2">{h["name"]}</td><td rowspan="2">{h["sum"]}</td></tr>')
+                out.append("<tr>" + "".join(_td(c) for c in h["exp"]) + "</tr>")
+        amount = fmt(r.amount, sep, minus=minus)
+        if not kind:
+            out.append("<tr>" + _td(row_label(r, lang), ' colspan="5"') + _td(amount) + "</tr>")
+            continue
+        if kind == "inc":
+            cells = cells + [""]
+        out.append("<tr>" + "".join(_td(c) for c in cells) + _td(row_label(r, lang)) + _td(amount) + "</tr>")
+    out.append("</table>")
+    return "\n".join(out)
+
+
+def html_onecell(b: Budget, lang: str, minus: str = "-") -> str:
+    """Three columns: all codes of a row in one cell ('01 1 112 001'), name, amount."""
+    h = HEAD[lang]
+    out = ['<table border="1">',
+           f'<tr><th>{h["code"]}</th><th>{h["name"]}</th><th>{h["sum"]}</th></tr>']
+    for r in b.rows():
+        code = full_code(r) if r.code and r.code not in SUMMARY_KEYS else ""
+        out.append("<tr>" + _td(code) + _td(row_label(r, lang)) + _td(fmt(r.amount, minus=minus)) + "</tr>")
+    out.append("</table>")
+    return "\n".join(out)
+
+
+def html_years(bs: list[Budget], lang: str) -> str:
+    """One table, the three years' amounts side by side; the rows are the union of the years'."""
+    h = HEAD[lang]
+    rows_by_year = [b.rows() for b in bs]
+    base = rows_by_year[0]
+    for rows in rows_by_year[1:]:
+        assert [(r.code, r.label) for r in rows] == [(r.code, r.label) for r in base]
+    years = "".join(f"<td rowspan=\"2\">{h['sum_y'].format(y=b.year)}</td>" for b in bs)
+    out = ['<table border="1" cellspacing="0">']
+    state = ""
+    for i, r in enumerate(base):
+        kind, cells = code_cells(r)
+        head = {"income_total": "inc", "expense_total": "exp"}.get(r.code, kind)
+        if head and head != state:
+            state = head
+            heads = h["inc"] if head == "inc" else h["exp"]
+            out.append(f'<tr><td colspan="{len(heads)}">{h["code"]}</td><td rowspan="2">{h["name"]}</td>{years}</tr>')
+            out.append("<tr>" + "".join(_td(c) for c in heads) + "</tr>")
+        amounts = "".join(_td(fmt(rows[i].amount)) for rows in rows_by_year)
+        if not kind:
+            width = 4 if state == "exp" else 3
+            out.append(f'<tr><td colspan="{width + 1}">{html.escape(row_label(r, lang))}</td>{amounts}</tr>')
+        else:
+            out.append("<tr>" + "".join(_td(c) for c in cells) + _td(row_label(r, lang)) + amounts + "</tr>")
+    out.append("</table>")
+    return "\n".join(out)
+
+
+def text_tsv(b: Budget, lang: str, keep_empty: bool = True, wrap: int = 0, minus: str = "-") -> str:
+    """A plain-text copy of the table: cells separated by tabs, one row a line.
+
+    keep_empty: empty code cells stay as empty fields (a copy from a Word table); otherwise
+    only the row's own code, its name and its amount (a copy from the portal's page).
+    wrap: long names wrapped over several lines inside their cell (the rest of the row,
+    its amount, follows the last piece of the name).
+    """
+    h = HEAD[lang]
+    out: list[str] = []
+    state = ""
+    for r in b.rows():
+        kind, cells = code_cells(r)
+        head = {"income_total": "inc", "expense_total": "exp"}.get(r.code, kind)
+        if head and head != state:
+            state = head
+            heads = h["inc"] if head == "inc" else h["exp"]
+            out.append("\t".join([*heads, h["name"], h["sum"]]))
+        label = row_label(r, lang)
+        amount = fmt(r.amount, minus=minus)
+        if not kind:
+            pad = [""] * ((4 if state == "exp" else 3) if keep_empty else 0)
+            out.append("\t".join([*pad, label, amount]) if keep_empty else f"{label}\t{amount}")
+            continue
+        codes = cells if keep_empty else [c for c in cells if c]
+        pieces = textwrap.wrap(label, wrap) if wrap and len(label) > wrap else [label]
+        if len(pieces) == 1:
+            out.append("\t".join([*codes, label, amount]))
+        else:
+            out.append("\t".join([*codes, pieces[0]]))
+            out += pieces[1:-1]
+            out.append(f"{pieces[-1]}\t{amount}")
+    return "\n".join(out)
+
+
+def text_cells(b: Budget, lang: str, wrap: int = 0, minus: str = "-") -> str:
+    """One cell per line (empty cells dropped), names wrapped over several lines when long."""
+    h = HEAD[lang]
+    out: list[str] = []
+    state = ""
+    for r in b.rows():
+        kind, cells = code_cells(r)
+        head = {"income_total": "inc", "expense_total": "exp"}.get(r.code, kind)
+        if head and head != state:
+            state = head
+            out += [*(h["inc"] if head == "inc" else h["exp"]), h["name"], h["sum"]]
+        label = row_label(r, lang)
+        out += [c for c in cells if c]
+        out += textwrap.wrap(label, wrap) if wrap and len(label) > wrap else [label]
+        out.append(fmt(r.amount, minus=minus))
+    return "\n".join(out)
+
+
+# --------------------------------------------------------------------------- point 1
+def _v(x: Decimal, unit: str, zero: str) -> str:
+    return zero if x == 0 else f"{fmt(x)} {unit}"
+
+
+def point1_ru(b: Budget, intro: str) -> str:
+    p = b.point1()
+    u, z = "тысяч тенге", "0 тенге"
+    loans = sum(b.loans.values(), D(0))
+    rep16 = sum(b.debt_repay.values(), D(0))
+    return "\n".join([
+        intro,
+        f"1) доходы – {_v(p['income_total'], u, z)}, в том числе:",
+        f"налоговые поступления – {_v(p['tax'], u, z)};",
+        f"неналоговые поступления – {_v(p['non_tax'], u, z)};",
+        f"поступления от продажи основного капитала – {_v(p['capital'], u, z)};",
+        f"поступления трансфертов – {_v(p['transfers'], u, z)};",
+        f"2) затраты – {_v(p['expense_total'], u, z)};",
+        f"3) чистое бюджетное кредитование – {_v(p['net_lending'], u, z)}, в том числе:",
+        f"бюджетные кредиты – {_v(loans, u, z)};",
+        f"погашение бюджетных кредитов – {_v(b.repay, u, z)};",
+        f"4) сальдо по операциям с финансовыми активами – {_v(p['fin_assets_saldo'], u, z)}, в том числе:",
+        "приобретение финансовых активов – 0 тенге;",
+        f"поступления от продажи финансовых активов государства – {_v(b.fin_sales, u, z)};",
+        f"5) дефицит (профицит) бюджета – {_v(p['deficit'], u, z)};",
+        f"6) финансирование дефицита (использование профицита) бюджета – {_v(p['financing'], u, z)}, в том числе:",
+        f"поступление займов – {_v(b.borrow, u, z)};",
+        f"погашение займов – {_v(rep16, u, z)};",
+        f"используемые остатки бюджетных средств – {_v(b.rests, u, z)}.",
+    ])  # fmt: skip
+
+
+def point1_kk(b: Budget, intro: str) -> str:
+    p = b.point1()
+    u, z = "мың теңге", "0 теңге"
+    loans = sum(b.loans.values(), D(0))
+    rep16 = sum(b.debt_repay.values(), D(0))
+    return "\n".join([
+        intro,
+        f"1) кірістер – {_v(p['income_total'], u, z)}, оның ішінде:",
+        f"салықтық түсімдер – {_v(p['tax'], u, z)};",
+        f"салықтық емес түсімдер – {_v(p['non_tax'], u, z)};",
+        f"негізгі капиталды сатудан түсетін түсімдер – {_v(p['capital'], u, z)};",
+        f"трансферттер түсімі – {_v(p['transfers'], u, z)};",
+        f"2) шығындар – {_v(p['expense_total'], u, z)};",
+        f"3) таза бюджеттік кредиттеу – {_v(p['net_lending'], u, z)}:",
+        f"бюджеттік кредиттер – {_v(loans, u, z)};",
+        f"бюджеттік кредиттерді өтеу – {_v(b.repay, u, z)};",
+        f"4) қаржы активтерімен операциялар бойынша сальдо – {_v(p['fin_assets_saldo'], u, z)}:",
+        "қаржы активтерін сатып алу – 0 теңге;",
+        f"мемлекеттің қаржы активтерін сатудан түсетін түсімдер – {_v(b.fin_sales, u, z)};",
+        f"5) бюджет тапшылығы (профициті) – {_v(p['deficit'], u, z)};",
+        f"6) бюджет тапшылығын қаржыландыру (профицитін пайдалану) – {_v(p['financing'], u, z)}:",
+        f"қарыздар түсімі – {_v(b.borrow, u, z)};",
+        f"қарыздарды өтеу – {_v(rep16, u, z)};",
+        f"бюджет қаражатының пайдаланылатын қалдықтары – {_v(b.rests, u, z)}.",
+    ])  # fmt: skip
+
+
+def html_page(title: str, paragraphs: list[str]) -> str:
+    """An adilet-like page: the text as <p>, tables kept as they come."""
+    body = []
+    for p in paragraphs:
+        if p.lstrip().startswith("<table"):
+            body.append(p)
+        else:
+            body += [f"<p>{html.escape(line, quote=False)}</p>" for line in p.split("\n")]
+    return ('<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>'
+            + html.escape(title) + '</title></head>\n<body>\n<div class="container_gamma text text_upd">\n'
+            + "\n".join(body) + "\n</div>\n</body></html>\n")
+
+
+# --------------------------------------------------------------------------- documents
+def scale(d: dict[str, Decimal], f: str) -> dict[str, Decimal]:
+    return {k: (v * D(f)).quantize(D(1)) for k, v in d.items()}
+
+
+def amounts(**kv: str) -> dict[str, Decimal]:
+    """Leaves from keyword pairs: c_01_1_112_001="48 215" -> {"01.1.112.001": 48215}."""
+    return {k[2:].replace("_", "."): D(v.replace(" ", "").replace(",", ".")) for k, v in kv.items()}
+
+
+def surplus_to_debt(b: Budget, prog: str) -> Budget:
+    """A surplus year: the surplus repays debt (group 16), financing is negative, no rests used."""
+    b.borrow = D(0)
+    b.debt_repay = {}
+    if b.deficit > 0:
+        b.debt_repay = {prog: b.deficit}
+    return b
+
+
+def close(b: Budget, prog: str, rest: Decimal) -> None:
+    """Make the plan close on `rest` of free balances (8.01.1) by moving one programme."""
+    r = -b.deficit - b.borrow + sum(b.debt_repay.values(), D(0))  # rests before the move
+    b.expense[prog] += rest - r
+    assert b.expense[prog] > 0, (b.entity_ru, b.year, b.expense[prog])
+    assert b.rests == rest, (b.entity_ru, b.year, b.rests, rest)
+
+
+@dataclass
+class Doc:
+    lang: str
+    title: str
+    decision_line: str
+    preamble: str
+    points: list[str]
+    signature: str
+    appendices: list[tuple[str, str, str]]  # (heading lines, title, table text/html)
+
+
+def render(doc: Doc, as_html: bool) -> str:
+    parts = [doc.title, doc.decision_line, doc.preamble, *doc.points, doc.signature]
+    for heading, title, table in doc.appendices:
+        parts += [heading, title, table]
+    if as_html:
+        return html_page(doc.title, parts)
+    return "\n".join(parts) + "\n"
+
+
+def ru_appendix_head(n: int, issuer_gen: str, date_ru: str, number: str) -> str:
+    return f"Приложение {n}\nк решению {issuer_gen}\nот {date_ru} года № {number}"
+
+
+def kk_appendix_head(n: int, issuer_gen: str, date_kk: str, number: str) -> str:
+    return f"{issuer_gen}\n{date_kk} № {number} шешіміне\n{n}-қосымша"
+
+
+RU_TAIL = [
+    "2. Учесть, что в районном бюджете на {y} год предусмотрены целевые трансферты и бюджетные "
+    "кредиты из вышестоящих бюджетов; их распределение определяется постановлением акимата района.",
+    "3. Настоящее решение вводится в действие с 1 января {y} года.",
+]
+KK_TAIL = [
+    "2. {y} жылға арналған аудандық бюджетте жоғары тұрған бюджеттерден нысаналы трансферттер мен "
+    "бюджеттік кредиттер ескерілсін; оларды бөлу аудан әкімдігінің қаулысымен айқындалады.",
+    "3. Осы шешім {y} жылғы 1 қаңтардан бастап қолданысқа енгізіледі.",
+]
+
+
+# --------------------------------------------------------------------------- fixtures
+def district_leaves() -> tuple[dict[str, Decimal], dict[str, Decimal]]:
+    income = amounts(
+        c_1_01_2="412 350", c_1_03_1="298 400", c_1_04_1="96 210", c_1_04_3="8 940", c_1_04_4="61 300",
+        c_1_05_3="5 120", c_1_05_4="7 880", c_1_08_1="4 150", c_2_01_5="3 420", c_2_06_1="1 870",
+        c_3_03_1="6 200", c_4_02_2="5 124 583",
+    )  # fmt: skip
+    expense = amounts(
+        c_01_1_112_001="48 215", c_01_1_122_001="172 430", c_01_2_452_001="41 380",
+        c_01_5_453_001="36 905", c_04_1_464_009="612 400", c_04_2_464_003="2 784 310",
+        c_06_2_451_007="118 640", c_06_9_451_001="52 770", c_07_2_458_012="214 600",
+        c_07_3_458_015="96 300", c_08_1_457_003="248 915", c_08_2_457_008="14 200",
+        c_12_1_458_023="420 560", c_13_9_452_012="35 000", c_14_1_452_013="412",
+        c_15_1_452_006="1 184,5", c_15_1_452_038="1 104 612",
+    )  # fmt: skip
+    return income, expense
+
+
+def fx_ru_district_rowspan() -> None:
+    """Russian district budget ('районный бюджет', entity from the issuer), adilet html."""
+    inc, exp = district_leaves()
+    bs = []
+    for i, (y, f) in enumerate(((2025, "1"), (2026, "1.04"), (2027, "1.07"))):
+        e = scale(exp, f) if i else exp
+        e["15.1.452.006"] = D("1184.5") if i == 0 else D(0)
+        b = Budget("Сырымского района", "Сырым ауданы", "Сырым", "district", "Западно-Казахстанск", y,
+                   scale(inc, f) if i else inc, e, loans={"10.1.453.006": D(157280) if i == 0 else D(0)},
+                   repay=D(32617) + 1000 * i, borrow=D(157280) if i == 0 else D(0),
+                   debt_repay={"16.1.452.008": D(32617) + 1000 * i})
+        close(b, "13.9.452.012", D("64418.2") if i == 0 else D(0))
+        bs.append(b)
+    for b in bs:
+        assert b.rests >= 0, (b.year, b.rests)
+    doc = Doc(
+        "ru", "О районном бюджете на 2025-2027 годы",
+        "Решение Сырымского районного маслихата Западно-Казахстанской области от 23 декабря 2024 года № 21-1",
+        "В соответствии с Бюджетным кодексом Республики Казахстан, Законом Республики Казахстан "
+        "\"О местном государственном управлении и самоуправлении в Республике Казахстан\" "
+        "Сырымский районный маслихат РЕШИЛ:",
+        [point1_ru(bs[0], "1. Утвердить районный бюджет на 2025-2027 годы согласно приложениям 1, 2 и 3 "
+                          "соответственно, в том числе на 2025 год в следующих объемах:"),
+         *[t.format(y=2025) for t in RU_TAIL]],
+        "Председатель маслихата                                     Е. Сагингалиев",
+        [(ru_appendix_head(n, "Сырымского районного маслихата", "23 декабря 2024", "21-1"),
+          f"Районный бюджет на {b.year} год", html_columns(b, "ru")) for n, b in enumerate(bs, 1)],
+    )
+    emit("ru_district_rowspan", "html", render(doc, True),
+         "adilet.zan.kz html page of a district budget: heads with rowspan/colspan, one code per "
+         "column, many administrators (112 122 452 453 451 458 457 464), lending (10.1.453.006 and "
+         "category 5), financing with 7, group 16 and 8 next to expense groups 06/07/08",
+         "ru", {"number": "21-1", "date": "2024-12-23", "kind": "base"},
+         [(b, i == 0) for i, b in enumerate(bs)])
+
+
+def main() -> None:
+    fx_ru_district_rowspan()
+
+
+if __name__ == "__main__":
+    main()
