@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (names and printed sentences are data; wrapping them would split real text)
 """Generate the full-appendix decision fixtures of this folder (issue 7).
 
 Run from the repository root:  python tests/decisions/appendices/gen.py
@@ -303,7 +304,14 @@ def name(code: str, lang: str) -> str:
 
 
 # --------------------------------------------------------------------------- budgets
-SUMMARY_KEYS = ("income_total", "expense_total", "net_lending", "fin_assets_saldo", "deficit", "financing")
+SUMMARY_KEYS = (
+    "income_total",
+    "expense_total",
+    "net_lending",
+    "fin_assets_saldo",
+    "deficit",
+    "financing",
+)
 
 
 @dataclass
@@ -342,9 +350,9 @@ class Budget:
     income: dict[str, Decimal]
     expense: dict[str, Decimal]
     loans: dict[str, Decimal] = field(default_factory=dict)  # lending programmes (gg.s.aaa.ppp)
-    repay: Decimal = D(0)  # 5.01.1
-    fin_sales: Decimal = D(0)  # 6.01.1
-    borrow: Decimal = D(0)  # 7.01.2
+    repay: Decimal = field(default_factory=Decimal)  # 5.01.1
+    fin_sales: Decimal = field(default_factory=Decimal)  # 6.01.1
+    borrow: Decimal = field(default_factory=Decimal)  # 7.01.2
     debt_repay: dict[str, Decimal] = field(default_factory=dict)  # 16.1.aaa.ppp
     misprint: dict[str, Decimal] = field(default_factory=dict)  # code -> printed instead
     problems: list[str] = field(default_factory=list)  # codes whose sums must be reported
@@ -542,10 +550,18 @@ def yq(s: str) -> str:
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def write_expected(path: Path, about: str, lang: str, doc: dict, budgets: list[dict],
-                   problems: list[dict], rows_read: int, rows_stored: int) -> None:
+def write_expected(
+    path: Path,
+    about: str,
+    lang: str,
+    doc: dict,
+    budgets: list[dict],
+    problems: list[dict],
+    rows_read: int,
+    rows_stored: int,
+) -> None:
     out = [f"about: {yq(about)}", f"lang: {lang}",
-           "document: {number: %s, date: %s, kind: %s}" % (yq(doc["number"]), yq(doc["date"]), doc["kind"]),
+           f"document: {{number: {yq(doc['number'])}, date: {yq(doc['date'])}, kind: {doc['kind']}}}",
            "budgets:"]  # fmt: skip
     for b in budgets:
         out.append(f"  - entity: {yq(b['entity'])}")
@@ -553,7 +569,9 @@ def write_expected(path: Path, about: str, lang: str, doc: dict, budgets: list[d
         out.append(f"    parent: {yq(b['parent'])}")
         out.append(f"    year: {yq(b['year'])}")
         if "summary" in b:
-            out.append("    summary: {" + ", ".join(f"{k}: {yq(v)}" for k, v in b["summary"].items()) + "}")
+            out.append(
+                "    summary: {" + ", ".join(f"{k}: {yq(v)}" for k, v in b["summary"].items()) + "}"
+            )
         out.append("    lines:")
         for k, v in b["lines"].items():
             out.append(f"      {yq(k)}: {yq(v)}")
@@ -567,8 +585,15 @@ def write_expected(path: Path, about: str, lang: str, doc: dict, budgets: list[d
     path.write_text("\n".join(out) + "\n", encoding="utf-8")
 
 
-def emit(stem: str, ext: str, text: str, about: str, lang: str, doc: dict,
-         budgets: list[tuple[Budget, bool]]) -> None:
+def emit(
+    stem: str,
+    ext: str,
+    text: str,
+    about: str,
+    lang: str,
+    doc: dict,
+    budgets: list[tuple[Budget, bool]],
+) -> None:
     (OUT / f"{stem}.{ext}").write_text(text, encoding="utf-8")
     exp = [expected_budget(b, p1) for b, p1 in budgets]
     n = sum(len(e["lines"]) for e in exp)
@@ -581,37 +606,59 @@ def _td(s: str, attrs: str = "") -> str:
     return f"<td{attrs}>{html.escape(s, quote=False)}</td>"
 
 
-def html_columns(b: Budget, lang: str, sep: str = "\u00a0", minus: str = "-") -> str:
-    """One table, four code columns (income rows leave the 4th empty), heads with rowspan/colspan."""
+def html_columns(
+    b: Budget, lang: str, sep: str = "\u00a0", minus: str = "-", split: bool = False
+) -> str:
+    """One table, four code columns (income rows leave the 4th empty), heads with rowspan/colspan.
+
+    split: a table of its own for every section head (as region decisions print them).
+    """
     h = HEAD[lang]
     out = ['<table border="1" cellspacing="0" cellpadding="0">']
     state = ""
     for r in b.rows():
         kind, cells = code_cells(r)
-        want = {"income": "inc", "repay": "inc", "saldo": "inc", "expense": "exp", "lending": "exp"}.get(
-            r.section, state)
+        want = {
+            "income": "inc",
+            "repay": "inc",
+            "saldo": "inc",
+            "expense": "exp",
+            "lending": "exp",
+        }.get(r.section, state)
         if r.section == "financing" and r.code:
             want = "exp" if len(r.code.split(".")[0]) == 2 else "inc"
         forced = r.code in ("income_total", "expense_total")
         if forced:
             want = "inc" if r.code == "income_total" else "exp"
         if (kind or forced) and want != state:
+            if split and state:
+                out += ["</table>", '<table border="1" cellspacing="0" cellpadding="0">']
             state = want
             if want == "inc":
-                out.append(f'<tr><td colspan="4" align="center">{h["code"]}</td>'
-                           f'<td rowspan="2">{h["name"]}</td><td rowspan="2">{h["sum"]}</td></tr>')
+                out.append(
+                    f'<tr><td colspan="4" align="center">{h["code"]}</td>'
+                    f'<td rowspan="2">{h["name"]}</td><td rowspan="2">{h["sum"]}</td></tr>'
+                )
                 out.append("<tr>" + "".join(_td(c) for c in h["inc"]) + "<td></td></tr>")
             else:
-                out.append(f'<tr><td colspan="4" align="center">{h["code"]}</td>'
-                           f'<td rowspan="2">{h["name"]}</td><td rowspan="2">{h["sum"]}</td></tr>')
+                out.append(
+                    f'<tr><td colspan="4" align="center">{h["code"]}</td>'
+                    f'<td rowspan="2">{h["name"]}</td><td rowspan="2">{h["sum"]}</td></tr>'
+                )
                 out.append("<tr>" + "".join(_td(c) for c in h["exp"]) + "</tr>")
         amount = fmt(r.amount, sep, minus=minus)
         if not kind:
             out.append("<tr>" + _td(row_label(r, lang), ' colspan="5"') + _td(amount) + "</tr>")
             continue
         if kind == "inc":
-            cells = cells + [""]
-        out.append("<tr>" + "".join(_td(c) for c in cells) + _td(row_label(r, lang)) + _td(amount) + "</tr>")
+            cells = [*cells, ""]
+        out.append(
+            "<tr>"
+            + "".join(_td(c) for c in cells)
+            + _td(row_label(r, lang))
+            + _td(amount)
+            + "</tr>"
+        )
     out.append("</table>")
     return "\n".join(out)
 
@@ -619,11 +666,15 @@ def html_columns(b: Budget, lang: str, sep: str = "\u00a0", minus: str = "-") ->
 def html_onecell(b: Budget, lang: str, minus: str = "-") -> str:
     """Three columns: all codes of a row in one cell ('01 1 112 001'), name, amount."""
     h = HEAD[lang]
-    out = ['<table border="1">',
-           f'<tr><th>{h["code"]}</th><th>{h["name"]}</th><th>{h["sum"]}</th></tr>']
+    out = [
+        '<table border="1">',
+        f"<tr><th>{h['code']}</th><th>{h['name']}</th><th>{h['sum']}</th></tr>",
+    ]
     for r in b.rows():
         code = full_code(r) if r.code and r.code not in SUMMARY_KEYS else ""
-        out.append("<tr>" + _td(code) + _td(row_label(r, lang)) + _td(fmt(r.amount, minus=minus)) + "</tr>")
+        out.append(
+            "<tr>" + _td(code) + _td(row_label(r, lang)) + _td(fmt(r.amount, minus=minus)) + "</tr>"
+        )
     out.append("</table>")
     return "\n".join(out)
 
@@ -635,7 +686,7 @@ def html_years(bs: list[Budget], lang: str) -> str:
     base = rows_by_year[0]
     for rows in rows_by_year[1:]:
         assert [(r.code, r.label) for r in rows] == [(r.code, r.label) for r in base]
-    years = "".join(f"<td rowspan=\"2\">{h['sum_y'].format(y=b.year)}</td>" for b in bs)
+    years = "".join(f'<td rowspan="2">{h["sum_y"].format(y=b.year)}</td>' for b in bs)
     out = ['<table border="1" cellspacing="0">']
     state = ""
     for i, r in enumerate(base):
@@ -644,14 +695,24 @@ def html_years(bs: list[Budget], lang: str) -> str:
         if head and head != state:
             state = head
             heads = h["inc"] if head == "inc" else h["exp"]
-            out.append(f'<tr><td colspan="{len(heads)}">{h["code"]}</td><td rowspan="2">{h["name"]}</td>{years}</tr>')
+            out.append(
+                f'<tr><td colspan="{len(heads)}">{h["code"]}</td><td rowspan="2">{h["name"]}</td>{years}</tr>'
+            )
             out.append("<tr>" + "".join(_td(c) for c in heads) + "</tr>")
         amounts = "".join(_td(fmt(rows[i].amount)) for rows in rows_by_year)
         if not kind:
             width = 4 if state == "exp" else 3
-            out.append(f'<tr><td colspan="{width + 1}">{html.escape(row_label(r, lang))}</td>{amounts}</tr>')
+            out.append(
+                f'<tr><td colspan="{width + 1}">{html.escape(row_label(r, lang))}</td>{amounts}</tr>'
+            )
         else:
-            out.append("<tr>" + "".join(_td(c) for c in cells) + _td(row_label(r, lang)) + amounts + "</tr>")
+            out.append(
+                "<tr>"
+                + "".join(_td(c) for c in cells)
+                + _td(row_label(r, lang))
+                + amounts
+                + "</tr>"
+            )
     out.append("</table>")
     return "\n".join(out)
 
@@ -776,9 +837,13 @@ def html_page(title: str, paragraphs: list[str]) -> str:
             body.append(p)
         else:
             body += [f"<p>{html.escape(line, quote=False)}</p>" for line in p.split("\n")]
-    return ('<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>'
-            + html.escape(title) + '</title></head>\n<body>\n<div class="container_gamma text text_upd">\n'
-            + "\n".join(body) + "\n</div>\n</body></html>\n")
+    return (
+        '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>'
+        + html.escape(title)
+        + '</title></head>\n<body>\n<div class="container_gamma text text_upd">\n'
+        + "\n".join(body)
+        + "\n</div>\n</body></html>\n"
+    )
 
 
 # --------------------------------------------------------------------------- documents
@@ -789,15 +854,6 @@ def scale(d: dict[str, Decimal], f: str) -> dict[str, Decimal]:
 def amounts(**kv: str) -> dict[str, Decimal]:
     """Leaves from keyword pairs: c_01_1_112_001="48 215" -> {"01.1.112.001": 48215}."""
     return {k[2:].replace("_", "."): D(v.replace(" ", "").replace(",", ".")) for k, v in kv.items()}
-
-
-def surplus_to_debt(b: Budget, prog: str) -> Budget:
-    """A surplus year: the surplus repays debt (group 16), financing is negative, no rests used."""
-    b.borrow = D(0)
-    b.debt_repay = {}
-    if b.deficit > 0:
-        b.debt_repay = {prog: b.deficit}
-    return b
 
 
 def close(b: Budget, prog: str, rest: Decimal) -> None:
@@ -873,37 +929,788 @@ def fx_ru_district_rowspan() -> None:
     for i, (y, f) in enumerate(((2025, "1"), (2026, "1.04"), (2027, "1.07"))):
         e = scale(exp, f) if i else exp
         e["15.1.452.006"] = D("1184.5") if i == 0 else D(0)
-        b = Budget("Сырымского района", "Сырым ауданы", "Сырым", "district", "Западно-Казахстанск", y,
-                   scale(inc, f) if i else inc, e, loans={"10.1.453.006": D(157280) if i == 0 else D(0)},
-                   repay=D(32617) + 1000 * i, borrow=D(157280) if i == 0 else D(0),
-                   debt_repay={"16.1.452.008": D(32617) + 1000 * i})
+        b = Budget(
+            "Сырымского района",
+            "Сырым ауданы",
+            "Сырым",
+            "district",
+            "Западно-Казахстанск",
+            y,
+            scale(inc, f) if i else inc,
+            e,
+            loans={"10.1.453.006": D(157280) if i == 0 else D(0)},
+            repay=D(32617) + 1000 * i,
+            borrow=D(157280) if i == 0 else D(0),
+            debt_repay={"16.1.452.008": D(32617) + 1000 * i},
+        )
         close(b, "13.9.452.012", D("64418.2") if i == 0 else D(0))
         bs.append(b)
     for b in bs:
         assert b.rests >= 0, (b.year, b.rests)
     doc = Doc(
-        "ru", "О районном бюджете на 2025-2027 годы",
+        "ru",
+        "О районном бюджете на 2025-2027 годы",
         "Решение Сырымского районного маслихата Западно-Казахстанской области от 23 декабря 2024 года № 21-1",
         "В соответствии с Бюджетным кодексом Республики Казахстан, Законом Республики Казахстан "
-        "\"О местном государственном управлении и самоуправлении в Республике Казахстан\" "
+        '"О местном государственном управлении и самоуправлении в Республике Казахстан" '
         "Сырымский районный маслихат РЕШИЛ:",
-        [point1_ru(bs[0], "1. Утвердить районный бюджет на 2025-2027 годы согласно приложениям 1, 2 и 3 "
-                          "соответственно, в том числе на 2025 год в следующих объемах:"),
-         *[t.format(y=2025) for t in RU_TAIL]],
+        [
+            point1_ru(
+                bs[0],
+                "1. Утвердить районный бюджет на 2025-2027 годы согласно приложениям 1, 2 и 3 "
+                "соответственно, в том числе на 2025 год в следующих объемах:",
+            ),
+            *[t.format(y=2025) for t in RU_TAIL],
+        ],
         "Председатель маслихата                                     Е. Сагингалиев",
-        [(ru_appendix_head(n, "Сырымского районного маслихата", "23 декабря 2024", "21-1"),
-          f"Районный бюджет на {b.year} год", html_columns(b, "ru")) for n, b in enumerate(bs, 1)],
+        [
+            (
+                ru_appendix_head(n, "Сырымского районного маслихата", "23 декабря 2024", "21-1"),
+                f"Районный бюджет на {b.year} год",
+                html_columns(b, "ru"),
+            )
+            for n, b in enumerate(bs, 1)
+        ],
     )
-    emit("ru_district_rowspan", "html", render(doc, True),
-         "adilet.zan.kz html page of a district budget: heads with rowspan/colspan, one code per "
-         "column, many administrators (112 122 452 453 451 458 457 464), lending (10.1.453.006 and "
-         "category 5), financing with 7, group 16 and 8 next to expense groups 06/07/08",
-         "ru", {"number": "21-1", "date": "2024-12-23", "kind": "base"},
-         [(b, i == 0) for i, b in enumerate(bs)])
+    emit(
+        "ru_district_rowspan",
+        "html",
+        render(doc, True),
+        "adilet.zan.kz html page of a district budget: heads with rowspan/colspan, one code per "
+        "column, many administrators (112 122 452 453 451 458 457 464), lending (10.1.453.006 and "
+        "category 5), financing with 7, group 16 and 8 next to expense groups 06/07/08",
+        "ru",
+        {"number": "21-1", "date": "2024-12-23", "kind": "base"},
+        [(b, i == 0) for i, b in enumerate(bs)],
+    )
+
+
+def kk_doc(
+    title: str,
+    decision_line: str,
+    issuer: str,
+    points: list[str],
+    signature: str,
+    apps: list[tuple[str, str, str]],
+) -> Doc:
+    pre = (
+        'Қазақстан Республикасының Бюджет кодексіне, "Қазақстан Республикасындағы жергілікті '
+        'мемлекеттік басқару және өзін-өзі басқару туралы" Қазақстан Республикасының Заңына '
+        f"сәйкес, {issuer} ШЕШІМ ҚАБЫЛДАДЫ:"
+    )
+    return Doc("kk", title, decision_line, pre, points, signature, apps)
+
+
+def ru_doc(
+    title: str,
+    decision_line: str,
+    issuer: str,
+    points: list[str],
+    signature: str,
+    apps: list[tuple[str, str, str]],
+) -> Doc:
+    pre = (
+        "В соответствии с Бюджетным кодексом Республики Казахстан, Законом Республики Казахстан "
+        '"О местном государственном управлении и самоуправлении в Республике Казахстан" '
+        f"{issuer} РЕШИЛ:"
+    )
+    return Doc("ru", title, decision_line, pre, points, signature, apps)
+
+
+def fx_kk_district_tsv() -> None:
+    """Kazakh district budget, plain-text copy: tab-separated cells, empty code cells kept."""
+    inc, exp = district_leaves()
+    inc = scale(inc, "0.93")
+    exp = scale(exp, "0.95")
+    bs = []
+    for i, y in enumerate((2024, 2025, 2026)):
+        f = ("1", "1.05", "1.09")[i]
+        b = Budget(
+            "Шыңғырлау ауданы",
+            "Шыңғырлау ауданы",
+            "Шыңғырлау",
+            "district",
+            "Батыс Қазақстан",
+            y,
+            scale(inc, f),
+            scale(exp, f),
+            loans={"10.1.453.006": D(157280)} if i == 0 else {},
+            repay=D(73654) if i == 0 else D(12400 * i),
+            borrow=D(157280) if i == 0 else D(0),
+            debt_repay={"16.1.452.008": D(73654) if i == 0 else D(12400 * i)},
+        )
+        close(b, "04.2.464.003", (D(197308), D(0), D(0))[i])
+        bs.append(b)
+    num, date = "12-3", "2023 жылғы 22 желтоқсандағы"
+    doc = kk_doc(
+        "2024-2026 жылдарға арналған аудандық бюджет туралы",
+        f"Батыс Қазақстан облысы Шыңғырлау аудандық мәслихатының {date} № {num} шешімі",
+        "Шыңғырлау аудандық мәслихаты",
+        [
+            point1_kk(
+                bs[0],
+                "1. 2024-2026 жылдарға арналған аудандық бюджет 1, 2 және 3-қосымшаларға "
+                "сәйкес, соның ішінде 2024 жылға келесі көлемдерде бекітілсін:",
+            ),
+            *[t.format(y=2024) for t in KK_TAIL],
+        ],
+        "Мәслихат төрағасы\tБ. Гайсин",
+        [
+            (
+                kk_appendix_head(n, "Шыңғырлау аудандық мәслихатының", date, num),
+                f"{b.year} жылға арналған аудандық бюджет",
+                text_tsv(b, "kk", keep_empty=True),
+            )
+            for n, b in enumerate(bs, 1)
+        ],
+    )
+    emit(
+        "kk_district_tsv",
+        "txt",
+        render(doc, False),
+        "plain-text copy of a Kazakh district budget ('аудандық бюджет', entity from the issuer): "
+        "appendix cells separated by tabs, empty code cells kept as empty fields; financing 7/16/8, "
+        "lending 10.1.453.006 and category 5; surplus years with negative financing",
+        "kk",
+        {"number": num, "date": "2023-12-22", "kind": "base"},
+        [(b, i == 0) for i, b in enumerate(bs)],
+    )
+
+
+def fx_ru_city_onecell() -> None:
+    """City of regional significance, all codes of a row in one cell, deficit with an en dash."""
+    inc, exp = district_leaves()
+    inc = scale(inc, "2.3")
+    exp = scale(exp, "2.2")
+    inc["1.01.1"] = D(184300)
+    bs = []
+    for i, y in enumerate((2023, 2024, 2025)):
+        f = ("1", "1.06", "1.1")[i]
+        b = Budget(
+            "города Аксу",
+            "Ақсу қаласы",
+            "Аксу",
+            "city",
+            "Павлодар",
+            y,
+            scale(inc, f),
+            scale(exp, f),
+            repay=D(15820 + 900 * i),
+            borrow=D(0),
+            debt_repay={"16.1.452.008": D(15820 + 900 * i)},
+        )
+        close(b, "04.2.464.003", (D("412605.4"), D(0), D(0))[i])
+        bs.append(b)
+    num = "178/27"
+    doc = ru_doc(
+        "О городском бюджете на 2023-2025 годы",
+        f"Решение Аксуского городского маслихата Павлодарской области от 23 декабря 2022 года № {num}",
+        "Аксуский городской маслихат",
+        [
+            point1_ru(
+                bs[0],
+                "1. Утвердить городской бюджет на 2023-2025 годы согласно приложениям 1, 2 и 3 "
+                "соответственно, в том числе на 2023 год в следующих объемах:",
+            ),
+            "2. Настоящее решение вводится в действие с 1 января 2023 года.",
+        ],
+        "Председатель сессии\tА. Баеке\nСекретарь городского маслихата\tМ. Омарғалиев",
+        [
+            (
+                ru_appendix_head(n, "Аксуского городского маслихата", "23 декабря 2022", num),
+                f"Бюджет города Аксу на {b.year} год (с изменениями)",
+                html_onecell(b, "ru", minus="–"),
+            )
+            for n, b in enumerate(bs, 1)
+        ],
+    )
+    emit(
+        "ru_city_onecell",
+        "html",
+        render(doc, True),
+        "city budget ('городской бюджет' of a city of regional significance) whose appendix prints all "
+        "codes of a row in one cell ('01 1 112 001', '8 01 1'), deficit with an en dash ('–412 605,4')",
+        "ru",
+        {"number": num, "date": "2022-12-23", "kind": "base"},
+        [(b, i == 0) for i, b in enumerate(bs)],
+    )
+
+
+TOWN_INC = amounts(c_1_01_2="38 420", c_1_04_1="4 860", c_1_04_3="2 115", c_1_04_4="41 300",
+                   c_2_01_5="1 240", c_2_06_1="310", c_4_02_3="236 518")  # fmt: skip
+TOWN_EXP = amounts(c_01_1_124_001="86 415", c_01_1_124_022="4 200", c_07_2_124_014="18 000",
+                   c_07_3_124_008="42 350", c_07_3_124_009="27 600", c_07_3_124_011="64 780",
+                   c_08_1_124_006="12 300", c_12_1_124_013="48 200", c_12_1_124_045="0")  # fmt: skip
+
+
+def fx_ru_town_three_years() -> None:
+    """Town of district significance: one appendix, three year-columns; point 1 for all three years."""
+    bs = []
+    for i, y in enumerate((2025, 2026, 2027)):
+        f = ("1", "1.03", "1.05")[i]
+        e = scale(TOWN_EXP, f)
+        e["12.1.124.045"] = (D(0), D(65000), D(0))[i]
+        b = Budget(
+            "города Шемонаиха",
+            "Шемонаиха қаласы",
+            "Шемонаих",
+            "town",
+            "Шемонаих",
+            y,
+            scale(TOWN_INC, f),
+            e,
+        )
+        if i == 1:
+            b.income["4.02.3"] += D(65000)
+        close(b, "07.3.124.011", (D("15482.3"), D(0), D(0))[i])
+        bs.append(b)
+    num = "38/5-VIII"
+    pts = []
+    for i, b in enumerate(bs):
+        intro = (
+            (
+                "1. Утвердить бюджет города Шемонаиха на 2025-2027 годы согласно приложению 1, в том числе "
+                "на 2025 год в следующих объемах:"
+            )
+            if i == 0
+            else f"на {b.year} год в следующих объемах:"
+        )
+        pts.append(point1_ru(b, intro))
+    pts.append(
+        "2. Предусмотреть в бюджете города Шемонаиха на 2025 год объем субвенции, передаваемой "
+        "из районного бюджета, в сумме 236 518 тысяч тенге."
+    )
+    doc = ru_doc(
+        "О бюджете города Шемонаиха на 2025-2027 годы",
+        f"Решение Шемонаихинского районного маслихата Восточно-Казахстанской области от 27 декабря 2024 года № {num}",
+        "Шемонаихинский районный маслихат",
+        pts,
+        "Председатель Шемонаихинского районного маслихата\tН. Алимов",
+        [
+            (
+                ru_appendix_head(1, "Шемонаихинского районного маслихата", "27 декабря 2024", num),
+                "Бюджет города Шемонаиха на 2025-2027 годы",
+                html_years(bs, "ru"),
+            )
+        ],
+    )
+    emit(
+        "ru_town_three_years",
+        "html",
+        render(doc, True),
+        "town budget (город районного значения) whose single appendix has the 2025, 2026 and 2027 amounts "
+        "side by side in one table; point 1 restates the volumes for each of the three years",
+        "ru",
+        {"number": num, "date": "2024-12-27", "kind": "base"},
+        [(b, True) for b in bs],
+    )
+
+
+RURAL_INC = amounts(c_1_01_2="3 150", c_1_04_1="240", c_1_04_3="410", c_1_04_4="5 870",
+                    c_2_01_5="95", c_4_02_3="61 424")  # fmt: skip
+RURAL_EXP = amounts(c_01_1_124_001="42 318", c_07_2_124_014="3 200", c_07_3_124_008="7 450",
+                    c_07_3_124_009="2 100", c_07_3_124_011="6 016", c_08_1_124_006="3 600",
+                    c_12_1_124_013="8 105")  # fmt: skip
+
+
+def fx_kk_rural_wrapped() -> None:
+    """Rural district named after a person, one cell per line, long names wrapped over lines."""
+    bs = []
+    for i, y in enumerate((2025, 2026, 2027)):
+        f = ("1", "1.04", "1.08")[i]
+        b = Budget(
+            "Абай атындағы ауылдық округі",
+            "Абай атындағы ауылдық округі",
+            "Абай атындағы",
+            "rural_district",
+            "Бәйтерек",
+            y,
+            scale(RURAL_INC, f),
+            scale(RURAL_EXP, f),
+        )
+        close(b, "07.3.124.011", (D("2140.6"), D(0), D(0))[i])
+        bs.append(b)
+    num, date = "28-4", "2024 жылғы 26 желтоқсандағы"
+    doc = kk_doc(
+        "2025-2027 жылдарға арналған Бәйтерек ауданы Абай атындағы ауылдық округінің бюджеті туралы",
+        f"Батыс Қазақстан облысы Бәйтерек аудандық мәслихатының {date} № {num} шешімі",
+        "Бәйтерек аудандық мәслихаты",
+        [
+            point1_kk(
+                bs[0],
+                "1. 2025-2027 жылдарға арналған Абай атындағы ауылдық округінің бюджеті тиісінше "
+                "1, 2 және 3-қосымшаларға сәйкес, оның ішінде 2025 жылға мынадай көлемдерде бекітілсін:",
+            ),
+            "2. 2025 жылға арналған ауылдық округ бюджетіне аудандық бюджеттен берілетін субвенциялар "
+            "61 424 мың теңге сомасында көзделсін.",
+            "3. Осы шешім 2025 жылғы 1 қаңтардан бастап қолданысқа енгізіледі.",
+        ],
+        "Мәслихат төрағасы С. Мұқашев",
+        [
+            (
+                kk_appendix_head(n, "Бәйтерек аудандық мәслихатының", date, num),
+                f"{b.year} жылға арналған Абай атындағы ауылдық округінің бюджеті",
+                text_cells(b, "kk", wrap=38, minus="–"),
+            )
+            for n, b in enumerate(bs, 1)
+        ],
+    )
+    emit(
+        "kk_rural_wrapped",
+        "txt",
+        render(doc, False),
+        "Kazakh plain-text copy, one cell per line, long names wrapped over two to four lines, the "
+        "appendix deficit printed with an en dash ('–2 140,6'); a rural district named after a person",
+        "kk",
+        {"number": num, "date": "2024-12-26", "kind": "base"},
+        [(b, i == 0) for i, b in enumerate(bs)],
+    )
+
+
+def fx_ru_district2013_tsv_wrapped() -> None:
+    """2013 district budget with the village akims' programmes (admin 123, incl. 05.9.123.002)."""
+    inc = amounts(
+        c_1_01_2="512 430",
+        c_1_03_1="384 210",
+        c_1_04_1="118 300",
+        c_1_04_3="21 540",
+        c_1_04_4="96 180",
+        c_1_05_3="3 410",
+        c_1_05_4="12 660",
+        c_1_08_1="8 214",
+        c_2_01_5="2 850",
+        c_2_06_1="4 100",
+        c_3_03_1="18 400",
+        c_4_02_2="4 318 705",
+    )
+    exp = amounts(
+        c_01_1_112_001="16 210",
+        c_01_1_122_001="64 380",
+        c_01_1_123_001="312 415",
+        c_01_2_452_001="21 640",
+        c_01_5_453_001="18 230",
+        c_04_1_464_009="486 120",
+        c_04_2_464_003="2 815 400",
+        c_05_9_123_002="2 140",
+        c_06_2_451_007="84 610",
+        c_06_9_451_001="28 430",
+        c_07_2_458_012="142 300",
+        c_07_3_123_008="46 215",
+        c_07_3_123_011="58 300",
+        c_08_1_457_003="186 340",
+        c_12_1_123_013="38 400",
+        c_12_1_458_023="612 840",
+        c_13_9_452_012="24 000",
+        c_15_1_452_006="3 218,4",
+    )
+    bs = []
+    for i, y in enumerate((2013, 2014, 2015)):
+        f = ("1", "1.05", "1.1")[i]
+        b = Budget(
+            "Карасайского района",
+            "Қарасай ауданы",
+            "Карасай",
+            "district",
+            "Алматинск",
+            y,
+            scale(inc, f),
+            scale(exp, f),
+            loans={"10.1.453.006": D(62415)} if i == 0 else {},
+            repay=D(8120) if i == 0 else D(9000),
+            borrow=D(62415) if i == 0 else D(0),
+            debt_repay={"16.1.452.008": D(8120) if i == 0 else D(9000)},
+        )
+        close(b, "04.2.464.003", (D("128451.7"), D(0), D(0))[i])
+        bs.append(b)
+    num = "13-85"
+    doc = ru_doc(
+        "О районном бюджете Карасайского района на 2013-2015 годы",
+        f"Решение Карасайского районного маслихата Алматинской области от 21 декабря 2012 года № {num}",
+        "Карасайский районный маслихат",
+        [
+            point1_ru(
+                bs[0],
+                "1. Утвердить районный бюджет на 2013-2015 годы согласно приложениям 1, 2 и 3 "
+                "соответственно, в том числе на 2013 год в следующих объемах:",
+            ),
+            "2. Настоящее решение вводится в действие с 1 января 2013 года.",
+        ],
+        "Председатель сессии районного маслихата\tК. Ахметов",
+        [
+            (
+                ru_appendix_head(n, "Карасайского районного маслихата", "21 декабря 2012", num),
+                f"Районный бюджет Карасайского района на {b.year} год",
+                text_tsv(b, "ru", keep_empty=False, wrap=60),
+            )
+            for n, b in enumerate(bs, 1)
+        ],
+    )
+    emit(
+        "ru_district2013_tsv_wrapped",
+        "txt",
+        render(doc, False),
+        "2013 district budget as a plain-text copy: tab-separated cells with empty code cells dropped, "
+        "long names wrapped over lines (the amount follows the last piece); village akims' programmes "
+        "under admin 123 including health group 05 (05.9.123.002) next to category 5 repayments",
+        "ru",
+        {"number": num, "date": "2012-12-21", "kind": "base"},
+        [(b, i == 0) for i, b in enumerate(bs)],
+    )
+
+
+def fx_ru_rural_tenge_slip() -> None:
+    """Rural district, html; the vehicle tax of 2025 printed in tenge (2 500 000 for 2 500)."""
+    inc = dict(RURAL_INC)
+    inc["1.04.4"] = D(2500)
+    bs = []
+    for i, y in enumerate((2025, 2026, 2027)):
+        f = ("1", "1.03", "1.06")[i]
+        b = Budget(
+            "Акжарского сельского округа",
+            "Ақжар ауылдық округі",
+            "Акжар",
+            "rural_district",
+            "Жанибек",
+            y,
+            scale(inc, f),
+            scale(RURAL_EXP, f),
+        )
+        close(b, "07.3.124.011", (D(1053), D(0), D(0))[i])
+        bs.append(b)
+    bs[0].misprint = {"1.04.4": D(2500000)}
+    bs[0].problems = ["1.04"]
+    num = "38-3"
+    doc = ru_doc(
+        "О бюджете Акжарского сельского округа Жанибекского района на 2025-2027 годы",
+        f"Решение Жанибекского районного маслихата Западно-Казахстанской области от 30 декабря 2024 года № {num}",
+        "Жанибекский районный маслихат",
+        [
+            point1_ru(
+                bs[0],
+                "1. Утвердить бюджет Акжарского сельского округа на 2025-2027 годы согласно "
+                "приложениям 1, 2 и 3 соответственно, в том числе на 2025 год в следующих объемах:",
+            ),
+            "2. Настоящее решение вводится в действие с 1 января 2025 года.",
+        ],
+        "Председатель маслихата\tС. Кабиев",
+        [
+            (
+                ru_appendix_head(n, "Жанибекского районного маслихата", "30 декабря 2024", num),
+                f"Бюджет Акжарского сельского округа на {b.year} год",
+                html_columns(b, "ru"),
+            )
+            for n, b in enumerate(bs, 1)
+        ],
+    )
+    emit(
+        "ru_rural_tenge_slip",
+        "html",
+        render(doc, True),
+        "rural-district html appendix where one cell (vehicle tax 2025) is printed in tenge, 2 500 000, "
+        "while its class 'Налоги на собственность' and point 1 show thousands: stored as printed, the "
+        "class sum 1.04 reported",
+        "ru",
+        {"number": num, "date": "2024-12-30", "kind": "base"},
+        [(b, i == 0) for i, b in enumerate(bs)],
+    )
+
+
+def fx_kk_village_not_adding() -> None:
+    """Village, kk html; in 2026 one programme is printed 3 050 where the sums need 3 500."""
+    bs = []
+    for i, y in enumerate((2024, 2025, 2026)):
+        f = ("0.9", "0.95", "1")[i]
+        e = scale(RURAL_EXP, f)
+        e["07.3.124.009"] = (D(2890), D(3120), D(3500))[i]
+        b = Budget(
+            "Аққұдық ауылы",
+            "Аққұдық ауылы",
+            "Аққұдық",
+            "village",
+            "Теректі",
+            y,
+            scale(RURAL_INC, f),
+            e,
+        )
+        close(b, "01.1.124.001", (D("812.4"), D(0), D(0))[i])
+        bs.append(b)
+    bs[2].misprint = {"07.3.124.009": D(3050)}
+    bs[2].problems = ["07.3.124"]
+    num, date = "14-7", "2023 жылғы 25 желтоқсандағы"
+    doc = kk_doc(
+        "2024-2026 жылдарға арналған Теректі ауданы Аққұдық ауылының бюджеті туралы",
+        f"Батыс Қазақстан облысы Теректі аудандық мәслихатының {date} № {num} шешімі",
+        "Теректі аудандық мәслихаты",
+        [
+            point1_kk(
+                bs[0],
+                "1. 2024-2026 жылдарға арналған Аққұдық ауылының бюджеті тиісінше 1, 2 және "
+                "3-қосымшаларға сәйкес, оның ішінде 2024 жылға мынадай көлемдерде бекітілсін:",
+            ),
+            "2. Осы шешім 2024 жылғы 1 қаңтардан бастап қолданысқа енгізіледі.",
+        ],
+        "Теректі аудандық мәслихатының төрағасы Д. Исабеков",
+        [
+            (
+                kk_appendix_head(n, "Теректі аудандық мәслихатының", date, num),
+                f"{b.year} жылға арналған Аққұдық ауылының бюджеті",
+                html_columns(b, "kk"),
+            )
+            for n, b in enumerate(bs, 1)
+        ],
+    )
+    emit(
+        "kk_village_not_adding",
+        "html",
+        render(doc, True),
+        "Kazakh village budget, html; in appendix 3 (2026) a programme is printed 3 050 where its "
+        "administrator's row needs 3 500: stored as printed, the sum of 07.3.124 reported, nothing repaired",
+        "kk",
+        {"number": num, "date": "2023-12-25", "kind": "base"},
+        [(b, i == 0) for i, b in enumerate(bs)],
+    )
+
+
+def fx_kk_region_sections() -> None:
+    """Region budget (облыстық бюджет), kk html, a table per section; 05 health, 6 sales, 7, 16, 8."""
+    inc = amounts(
+        c_1_01_1="21 860 400",
+        c_1_01_2="14 205 300",
+        c_1_03_1="9 840 150",
+        c_1_05_3="1 214 800",
+        c_2_01_7="98 420",
+        c_2_06_1="312 500",
+        c_4_01_2="1 402 318",
+        c_4_02_1="96 845 210",
+    )
+    exp = amounts(
+        c_01_1_110_001="312 400",
+        c_01_1_120_001="2 184 600",
+        c_01_2_257_001="410 250",
+        c_05_9_253_001="1 108 420",
+        c_05_9_253_008="412 900",
+        c_06_9_256_001="284 100",
+        c_12_1_268_025="12 430 700",
+        c_15_1_257_007="120 000 000",
+    )
+    bs = []
+    for i, y in enumerate((2019, 2020, 2021)):
+        f = ("1", "1.04", "1.08")[i]
+        b = Budget(
+            "Батыс Қазақстан облысы",
+            "Батыс Қазақстан облысы",
+            "Батыс Қазақстан",
+            "region",
+            "",
+            y,
+            scale(inc, f),
+            scale(exp, f),
+            repay=D(1830450) if i == 0 else D(1500000),
+            fin_sales=D(125000) if i == 0 else D(0),
+            borrow=D(4520000) if i == 0 else D(0),
+            debt_repay={"16.1.257.008": D(2310600) if i == 0 else D(1500000)},
+        )
+        close(b, "15.1.257.007", (D("1214318.4"), D(0), D(0))[i])
+        bs.append(b)
+    num, date = "20-2", "2018 жылғы 13 желтоқсандағы"
+    doc = kk_doc(
+        "2019-2021 жылдарға арналған облыстық бюджет туралы",
+        f"Батыс Қазақстан облыстық мәслихатының {date} № {num} шешімі",
+        "Батыс Қазақстан облыстық мәслихаты",
+        [
+            point1_kk(
+                bs[0],
+                "1. 2019-2021 жылдарға арналған облыстық бюджет тиісінше 1, 2 және 3-қосымшаларға "
+                "сәйкес, соның ішінде 2019 жылға мынадай көлемдерде бекітілсін:",
+            ),
+            "2. Осы шешім 2019 жылдың 1 қаңтарынан бастап қолданысқа енгізіледі.",
+        ],
+        "Сессия төрағасы\tҒ. Сатқанов\nОблыстық мәслихат хатшысы\tМ. Құлшар",
+        [
+            (
+                kk_appendix_head(n, "Облыстық мәслихаттың", date, num),
+                f"{b.year} жылға арналған облыстық бюджет",
+                html_columns(b, "kk", split=True),
+            )
+            for n, b in enumerate(bs, 1)
+        ],
+    )
+    emit(
+        "kk_region_sections",
+        "html",
+        render(doc, True),
+        "Kazakh region budget ('облыстық бюджет', entity from the issuer), html with a table of its own "
+        "per section: health group 05 next to category 5 repayments (negative net lending), category 6 "
+        "sales (negative saldo), borrowing 7, repayment group 16, rests 8",
+        "kk",
+        {"number": num, "date": "2018-12-13", "kind": "base"},
+        [(b, i == 0) for i, b in enumerate(bs)],
+    )
+
+
+def fx_kk_settlement_tsv_wrapped() -> None:
+    """Settlement (кент), Kazakh tab-separated copy with names wrapped and '- 3 120' deficit."""
+    bs = []
+    for i, y in enumerate((2024, 2025, 2026)):
+        f = ("1.4", "1.45", "1.5")[i]
+        b = Budget(
+            "Шашубай кенті",
+            "Шашубай кенті",
+            "Шашубай",
+            "settlement",
+            "Ақтоғай",
+            y,
+            scale(RURAL_INC, f),
+            scale(RURAL_EXP, f),
+        )
+        close(b, "07.3.124.011", (D(3120), D(0), D(0))[i])
+        bs.append(b)
+    num, date = "160", "2023 жылғы 27 желтоқсандағы"
+    doc = kk_doc(
+        "Шашубай кентінің 2024-2026 жылдарға арналған бюджеті туралы",
+        f"Қарағанды облысы Ақтоғай аудандық мәслихатының {date} № {num} шешімі",
+        "Ақтоғай аудандық мәслихаты",
+        [
+            point1_kk(
+                bs[0],
+                "1. Шашубай кентінің 2024-2026 жылдарға арналған бюджеті 1, 2 және 3-қосымшаларға "
+                "сәйкес, оның ішінде 2024 жылға мынадай көлемдерде бекітілсін:",
+            ),
+            "2. Осы шешім 2024 жылғы 1 қаңтардан бастап қолданысқа енгізіледі.",
+        ],
+        "Ақтоғай аудандық мәслихатының хатшысы\tР. Абеуов",
+        [
+            (
+                kk_appendix_head(n, "Ақтоғай аудандық мәслихатының", date, num),
+                f"Шашубай кентінің {y} жылға арналған бюджеті",
+                text_tsv(b, "kk", keep_empty=False, wrap=50, minus="- "),
+            )
+            for n, (b, y) in enumerate(((b, b.year) for b in bs), 1)
+        ],
+    )
+    emit(
+        "kk_settlement_tsv_wrapped",
+        "txt",
+        render(doc, False),
+        "Kazakh settlement (кент) budget as a plain-text copy: tab-separated, empty code cells dropped, "
+        "long names wrapped over lines, the appendix deficit printed as '- 3 120'",
+        "kk",
+        {"number": num, "date": "2023-12-27", "kind": "base"},
+        [(b, i == 0) for i, b in enumerate(bs)],
+    )
+
+
+# 35 rural districts of one district (kk name, ru adjective or "имени …" form, stem)
+RURAL_35 = [
+    ("Ақжар", "Акжарский", "Акжар"), ("Әйтеке би атындағы", "имени Айтеке би", "Айтеке би"),
+    ("Бірлік", "Бирликский", "Бирлик"), ("Жаңаауыл", "Жанааульский", "Жанааул"),
+    ("Жаңажол", "Жанажолский", "Жанажол"), ("Қызылқұм", "Кызылкумский", "Кызылкум"),
+    ("Мақталы", "Мактаалинский", "Мактаал"), ("Ж. Ералиев атындағы", "имени Ж. Ералиева", "Ералиев"),
+    ("Іргелі", "Иргелинский", "Иргел"), ("Т. Рысқұлов атындағы", "имени Т. Рыскулова", "Рыскулов"),
+    ("Достық", "Достыкский", "Достык"), ("Ынтымақ", "Ынтымакский", "Ынтымак"),
+    ("Береке", "Берекенский", "Береке"), ("Көктерек", "Коктерекский", "Коктерек"),
+    ("Жеңіс", "Женисский", "Женис"), ("Мырзакент", "Мырзакентский", "Мырзакент"),
+    ("Ақниет", "Акниетский", "Акниет"), ("Асықата", "Асыкатинский", "Асыката"),
+    ("Ильич", "Ильичевский", "Ильич"), ("Алмалы", "Алмалинский", "Алмал"),
+    ("Атамекен", "Атамекенский", "Атамекен"), ("Бостандық", "Бостандыкский", "Бостандык"),
+    ("Жаңатұрмыс", "Жанатурмысский", "Жанатурмыс"), ("Қарақұм", "Каракумский", "Каракум"),
+    ("Ақбұлақ", "Акбулакский", "Акбулак"), ("Шұғыла", "Шугылинский", "Шугыл"),
+    ("Тұрмыс", "Турмысский", "Турмыс"), ("Ұшқын", "Ушкынский", "Ушкын"),
+    ("Өркен", "Оркенский", "Оркен"), ("Еңбекші", "Енбекшинский", "Енбекши"),
+    ("Ақсу", "Аксуский", "Аксу"), ("Гүлстан", "Гулистанский", "Гулистан"),
+    ("Мақтаарал", "Мактааральский", "Мактаарал"), ("Қызылту", "Кызылтуский", "Кызылту"),
+    ("Жайылма", "Жайылминский", "Жайылм"),
+]  # fmt: skip
+
+
+def ru_genitive(adj: str) -> str:
+    """'Акжарский' -> 'Акжарского сельского округа'; 'имени …' -> 'сельского округа имени …'."""
+    if adj.startswith("имени"):
+        return f"сельского округа {adj}"
+    return adj[: -len("ский")] + "ского сельского округа"
+
+
+def fx_ru_multi_35x3() -> None:
+    """35 rural districts x 3 years = 105 appendices in one decision (plain text, one cell per line)."""
+    assert len(RURAL_35) == 35
+    num, date_ru = "45-298-VIII", "27 декабря 2024"
+    points, apps, budgets = [], [], []
+    for k, (kk, ru, stem) in enumerate(RURAL_35):
+        base = D("0.6") + D("0.05") * k
+        bs = []
+        for i, y in enumerate((2025, 2026, 2027)):
+            f = str(base * (D(1), D("1.04"), D("1.08"))[i])
+            b = Budget(
+                ru_genitive(ru),
+                f"{kk} ауылдық округі",
+                stem,
+                "rural_district",
+                "Мактаарал",
+                y,
+                scale(RURAL_INC, f),
+                scale(RURAL_EXP, f),
+            )
+            rest = D(500 + 37 * k) if (i == 0 and k % 3 == 0) else D(0)
+            close(b, "07.3.124.011", rest)
+            bs.append(b)
+        first = 3 * k + 1
+        points.append(
+            point1_ru(
+                bs[0],
+                f"{k + 1}. Утвердить бюджет {ru_genitive(ru)} на 2025-2027 годы согласно приложениям "
+                f"{first}, {first + 1} и {first + 2} соответственно, в том числе на 2025 год в следующих объемах:",
+            )
+        )
+        for i, b in enumerate(bs):
+            apps.append(
+                (
+                    ru_appendix_head(
+                        first + i, "Мактааральского районного маслихата", date_ru, num
+                    ),
+                    f"Бюджет {ru_genitive(ru)} на {b.year} год",
+                    text_cells(b, "ru"),
+                )
+            )
+            budgets.append((b, i == 0))
+    points += [
+        "36. Предусмотреть в бюджетах сельских округов на 2025 год объемы субвенций, передаваемых из "
+        "районного бюджета, согласно приложениям к настоящему решению.",
+        "37. Настоящее решение вводится в действие с 1 января 2025 года.",
+    ]
+    doc = ru_doc(
+        "О бюджетах сельских округов Мактааральского района на 2025-2027 годы",
+        f"Решение Мактааральского районного маслихата Туркестанской области от {date_ru} года № {num}",
+        "Мактааральский районный маслихат",
+        points,
+        "Председатель Мактааральского районного маслихата\tБ. Сапаров",
+        apps,
+    )
+    emit(
+        "ru_multi_35x3",
+        "txt",
+        render(doc, False),
+        "one district decision adopting the budgets of its 35 rural districts for 2025-2027: points 1-35, "
+        "appendices 1 to 105 (past 'Приложение 100'), plain-text copy with one cell per line; includes "
+        "names after persons ('имени Айтеке би'), an Аксу and an Акжар that also exist elsewhere, and a "
+        "rural district named like its own district (Мактааральский)",
+        "ru",
+        {"number": num, "date": "2024-12-27", "kind": "base"},
+        budgets,
+    )
 
 
 def main() -> None:
     fx_ru_district_rowspan()
+    fx_kk_district_tsv()
+    fx_ru_city_onecell()
+    fx_ru_town_three_years()
+    fx_kk_rural_wrapped()
+    fx_ru_district2013_tsv_wrapped()
+    fx_ru_rural_tenge_slip()
+    fx_kk_village_not_adding()
+    fx_kk_region_sections()
+    fx_kk_settlement_tsv_wrapped()
+    fx_ru_multi_35x3()
 
 
 if __name__ == "__main__":
