@@ -149,9 +149,9 @@ def check_document(exp: dict[str, Any], data: dict[str, Any], out: Outcome) -> N
     if amends:
         got = doc.get("amends")
         if isinstance(got, dict):
-            ok = str(got.get("number")) == amends["number"] and str(
-                got.get("date")
-            ) == amends.get("date", str(got.get("date")))
+            ok = str(got.get("number")) == amends["number"] and str(got.get("date")) == amends.get(
+                "date", str(got.get("date"))
+            )
         else:
             got_text = str(got or "")
             ok = amends["number"] in got_text and amends.get("date", "") in got_text
@@ -169,13 +169,13 @@ def budgets_for(spec: dict[str, Any], data: dict[str, Any]) -> list[dict[str, An
         b
         for b in data.get("budgets") or []
         if str(b.get("year")) == spec["year"]
-        and stem_matches(spec["entity"], [b.get("entity", ""), *names_of(b.get("entity", ""), entities)])
+        and stem_matches(
+            spec["entity"], [b.get("entity", ""), *names_of(b.get("entity", ""), entities)]
+        )
     ]
 
 
-def check_figure(
-    label: str, want_text: str, got: list[Decimal | None], out: Outcome
-) -> None:
+def check_figure(label: str, want_text: str, got: list[Decimal | None], out: Outcome) -> None:
     """One expected figure against every value the budgets give for its code."""
     out.figures_total += 1
     want = amount(want_text)
@@ -204,14 +204,22 @@ def check_budget(spec: dict[str, Any], data: dict[str, Any], out: Outcome) -> No
     n_figures = len(summary) + len(lines)
     if not found:
         same_year = sorted(
-            {str(b.get("entity")) for b in data.get("budgets") or [] if str(b.get("year")) == spec["year"]}
+            {
+                str(b.get("entity"))
+                for b in data.get("budgets") or []
+                if str(b.get("year")) == spec["year"]
+            }
         )
-        out.miss("wrong entity", f"{where}: no budget for it; {spec['year']} budgets are {same_year}")
+        out.miss(
+            "wrong entity", f"{where}: no budget for it; {spec['year']} budgets are {same_year}"
+        )
         out.figures_total += n_figures
         return
     kinds = {b.get("entity_kind") for b in found}
     if "entity_kind" in spec and kinds != {spec["entity_kind"]}:
-        out.miss("wrong kind", f"{where}: expected {spec['entity_kind']}, got {sorted(map(str, kinds))}")
+        out.miss(
+            "wrong kind", f"{where}: expected {spec['entity_kind']}, got {sorted(map(str, kinds))}"
+        )
     if "parent" in spec:
         parents = [b.get("parent") for b in found]
         if not all(stem_matches(spec["parent"], parent_names(p, entities)) for p in parents):
@@ -232,8 +240,19 @@ def check_budget(spec: dict[str, Any], data: dict[str, Any], out: Outcome) -> No
             if ln.get("code") == code and ln.get("section") != "summary"
         ]
         if not got:  # a summary key listed under lines is still that summary row
-            got = [amount(ln.get("amount")) for b in found for ln in b.get("lines") or [] if ln.get("code") == code]
+            got = [
+                amount(ln.get("amount"))
+                for b in found
+                for ln in b.get("lines") or []
+                if ln.get("code") == code
+            ]
         check_figure(f"{where} line {code}", want, got, out)
+
+
+def code_named(code: str, problem: dict[str, Any]) -> bool:
+    """A problem is about ``code`` when it carries that code or names it in its message
+    (a sum that does not add up lists every figure it involves)."""
+    return problem.get("code") == code or code in str(problem.get("message") or "")
 
 
 def check_problems(exp: dict[str, Any], data: dict[str, Any], out: Outcome) -> None:
@@ -242,7 +261,7 @@ def check_problems(exp: dict[str, Any], data: dict[str, Any], out: Outcome) -> N
         codes = want.get("code", "").split("|")
         hit = any(
             (not want.get("year") or str(p.get("year")) == want["year"])
-            and (not want.get("code") or p.get("code") in codes)
+            and (not want.get("code") or any(code_named(c, p) for c in codes))
             for p in problems
         )
         if not hit:
@@ -263,9 +282,7 @@ def check_rows(exp: dict[str, Any], data: dict[str, Any], out: Outcome) -> None:
         out.miss("rows not accounted", f"rows: expected {dict(want)}, got {got!r}")
 
 
-def check_store(
-    path: Path, exp: dict[str, Any], out: Outcome, tmp_path: Path
-) -> None:
+def check_store(path: Path, exp: dict[str, Any], out: Outcome, tmp_path: Path) -> None:
     """Ingest the ``before`` files and this one into a fresh store; check what is in force."""
     from bot.ingest.pipeline import ingest_paths
     from bot.store.schema import open_db
@@ -299,7 +316,9 @@ def check_store(
             if want is not None and len(got) == 1 and got[0] == want:
                 out.figures_right += 1
             elif not got:
-                out.miss("amendment not applied", f"{label}: expected {item['amount']}, nothing in force")
+                out.miss(
+                    "amendment not applied", f"{label}: expected {item['amount']}, nothing in force"
+                )
             else:
                 out.miss(
                     "amendment not applied",
@@ -326,9 +345,14 @@ def evaluate(path: Path, tmp_path: Path) -> Outcome:
             return out
         if exp.get("refusal_ok"):  # e.g. a summary of all village budgets may be refused
             return out
+        if exp.get("store") and not exp.get("budgets"):
+            # 'цифры … заменить' alone has nothing to store; what counts is the store after it
+            check_store(path, exp, out, tmp_path)
+            return out
         out.miss("refused", f"refused although point 1 is printed: {exc}")
         out.figures_total = sum(
-            len(b.get("summary") or {}) + len(b.get("lines") or {}) for b in exp.get("budgets") or []
+            len(b.get("summary") or {}) + len(b.get("lines") or {})
+            for b in exp.get("budgets") or []
         ) + len((exp.get("store") or {}).get("in_force") or [])
         return out
     if refusal:
@@ -353,7 +377,9 @@ def _params() -> list[Any]:
     for path in fixture_paths():
         marks = []
         if path.name in _KNOWN or fixture_id(path) in _KNOWN:
-            marks.append(pytest.mark.xfail(strict=True, reason="known failure (known_failures.txt)"))
+            marks.append(
+                pytest.mark.xfail(strict=True, reason="known failure (known_failures.txt)")
+            )
         params.append(pytest.param(path, id=fixture_id(path), marks=marks))
     return params
 
@@ -372,9 +398,28 @@ def test_decision(path: Path, tmp_path: Path) -> None:
 
 def test_every_fixture_has_valid_expectations() -> None:
     """The expected files follow the schema (so a typo cannot pass as a lenient check)."""
-    top = {"about", "lang", "document", "amends", "refused", "refusal_ok", "budgets", "problems", "store"}
+    top = {
+        "about",
+        "lang",
+        "document",
+        "amends",
+        "refused",
+        "refusal_ok",
+        "budgets",
+        "problems",
+        "store",
+    }
     per_budget = {"entity", "entity_kind", "parent", "year", "summary", "lines", "rows"}
-    kinds = {"region", "city", "district", "town", "settlement", "village", "rural_district", "villages_total"}
+    kinds = {
+        "region",
+        "city",
+        "district",
+        "town",
+        "settlement",
+        "village",
+        "rural_district",
+        "villages_total",
+    }
     for path in fixture_paths():
         exp = load_expected(path)
         assert set(exp) <= top | {"rows"}, (path.name, set(exp) - top)
@@ -383,7 +428,10 @@ def test_every_fixture_has_valid_expectations() -> None:
         for spec in exp.get("budgets") or []:
             assert set(spec) <= per_budget, (path.name, set(spec) - per_budget)
             assert spec.get("entity_kind", "region") in kinds, (path.name, spec.get("entity_kind"))
-            for value in [*(spec.get("summary") or {}).values(), *(spec.get("lines") or {}).values()]:
+            for value in [
+                *(spec.get("summary") or {}).values(),
+                *(spec.get("lines") or {}).values(),
+            ]:
                 assert amount(value) is not None, (path.name, value)
         for name in (exp.get("store") or {}).get("before") or []:
             assert (path.parent / name).exists(), (path.name, name)
@@ -391,7 +439,7 @@ def test_every_fixture_has_valid_expectations() -> None:
 
 def test_known_failures_name_real_fixtures() -> None:
     ids = {fixture_id(p) for p in fixture_paths()} | {p.name for p in fixture_paths()}
-    assert _KNOWN <= ids, sorted(_KNOWN - ids)
+    assert ids >= _KNOWN, sorted(_KNOWN - ids)
 
 
 # --- score table (python tests/test_decisions.py) --------------------------------------
@@ -422,8 +470,10 @@ def main() -> None:
         print(f"| {klass} | {per_class[klass]} | {docs_per_class[klass]} |")
     print()
     for out in outcomes:
-        status = "ok" if not out.mismatches else ", ".join(
-            sorted({m.klass for m in out.mismatches}, key=CLASSES.index)
+        status = (
+            "ok"
+            if not out.mismatches
+            else ", ".join(sorted({m.klass for m in out.mismatches}, key=CLASSES.index))
         )
         print(f"- {out.name}: {out.figures_right}/{out.figures_total} {status}")
     if "--failing" in sys.argv:
