@@ -611,6 +611,17 @@ def _td(s: str, attrs: str = "") -> str:
     return f"<td{attrs}>{html.escape(s, quote=False)}</td>"
 
 
+def _td_word(s: str, attrs: str = "") -> str:
+    """A cell as Word-converted pages print it: a <p> inside, long text broken with <br/>."""
+    pieces = textwrap.wrap(s, 45) if len(s) > 45 else [s]
+    inner = "<br/>".join(html.escape(x, quote=False) for x in pieces)
+    return f'<td valign="top"{attrs}><p>{inner}</p></td>'
+
+
+def _td_amount_word(s: str, attrs: str = "") -> str:
+    return f'<td valign="top"{attrs}><p align="right">{html.escape(s, quote=False)}</p></td>'
+
+
 def html_columns(
     b: Budget,
     lang: str,
@@ -618,6 +629,7 @@ def html_columns(
     minus: str = "-",
     split: bool = False,
     heads_once: bool = False,
+    word: bool = False,
 ) -> str:
     """One table, four code columns (income rows leave the 4th empty), heads with rowspan/colspan.
 
@@ -626,8 +638,10 @@ def html_columns(
     saldo and financing rows (categories 5, 6, 7, 8 and group 16) follow in the
     expense grid with no head of their own, so a category '8' stands in the column of
     the functional group.
+    word: cells as Word-converted pages print them (<p> inside, names broken by <br/>).
     """
     h = HEAD[lang]
+    td, td_amount = (_td_word, _td_amount_word) if word else (_td, _td)
     out = ['<table border="1" cellspacing="0" cellpadding="0">']
     state = ""
     for r in b.rows():
@@ -655,24 +669,26 @@ def html_columns(
                     f'<tr><td colspan="4" align="center">{h["code"]}</td>'
                     f'<td rowspan="2">{h["name"]}</td><td rowspan="2">{h["sum"]}</td></tr>'
                 )
-                out.append("<tr>" + "".join(_td(c) for c in h["inc"]) + "<td></td></tr>")
+                out.append("<tr>" + "".join(td(c) for c in h["inc"]) + "<td></td></tr>")
             else:
                 out.append(
                     f'<tr><td colspan="4" align="center">{h["code"]}</td>'
                     f'<td rowspan="2">{h["name"]}</td><td rowspan="2">{h["sum"]}</td></tr>'
                 )
-                out.append("<tr>" + "".join(_td(c) for c in h["exp"]) + "</tr>")
+                out.append("<tr>" + "".join(td(c) for c in h["exp"]) + "</tr>")
         amount = fmt(r.amount, sep, minus=minus)
         if not kind:
-            out.append("<tr>" + _td(row_label(r, lang), ' colspan="5"') + _td(amount) + "</tr>")
+            out.append(
+                "<tr>" + td(row_label(r, lang), ' colspan="5"') + td_amount(amount) + "</tr>"
+            )
             continue
         if kind == "inc":
             cells = [*cells, ""]
         out.append(
             "<tr>"
-            + "".join(_td(c) for c in cells)
-            + _td(row_label(r, lang))
-            + _td(amount)
+            + "".join(td(c) for c in cells)
+            + td(row_label(r, lang))
+            + td_amount(amount)
             + "</tr>"
         )
     out.append("</table>")
@@ -1578,7 +1594,7 @@ def fx_kk_region_sections() -> None:
             (
                 kk_appendix_head(n, "Облыстық мәслихаттың", date, num),
                 f"{b.year} жылға арналған облыстық бюджет",
-                html_columns(b, "kk", split=True),
+                html_columns(b, "kk", split=True, word=True),
             )
             for n, b in enumerate(bs, 1)
         ],
@@ -1587,8 +1603,8 @@ def fx_kk_region_sections() -> None:
         "kk_region_sections",
         "html",
         render(doc, True),
-        "Kazakh region budget ('облыстық бюджет', entity from the issuer), html with a table of its own "
-        "per section: health group 05 next to category 5 repayments (negative net lending), category 6 "
+        "Kazakh region budget ('облыстық бюджет', entity from the issuer), Word-converted html (<p> in "
+        "every cell, long names broken by <br/>) with a table of its own per section: health group 05 next to category 5 repayments (negative net lending), category 6 "
         "sales (negative saldo), borrowing 7, repayment group 16, rests 8",
         "kk",
         {"number": num, "date": "2018-12-13", "kind": "base"},
