@@ -33,6 +33,16 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parent
 D = Decimal
+# When set (by the test that checks the committed files), outputs land here, not on disk.
+CAPTURE: dict[str, str] | None = None
+
+
+def _write(path: Path, text: str) -> None:
+    if CAPTURE is not None:
+        CAPTURE[path.name] = text
+    else:
+        path.write_text(text, encoding="utf-8")
+
 
 # --------------------------------------------------------------------------- names
 # code -> (ru, kk). Category/class/subclass codes as "1", "1.01", "1.01.2"; expense codes
@@ -587,7 +597,7 @@ def write_expected(
     else:
         out.append("problems: []")
     out.append(f"rows: {{read: {yq(str(rows_read))}, stored: {yq(str(rows_stored))}}}")
-    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+    _write(path, "\n".join(out) + "\n")
 
 
 def emit(
@@ -599,7 +609,7 @@ def emit(
     doc: dict,
     budgets: list[tuple[Budget, bool]],
 ) -> None:
-    (OUT / f"{stem}.{ext}").write_text(text, encoding="utf-8")
+    _write(OUT / f"{stem}.{ext}", text)
     exp = [expected_budget(b, p1) for b, p1 in budgets]
     n = sum(len(e["lines"]) for e in exp)
     problems = [{"year": str(b.year), "code": c} for b, _ in budgets for c in b.problems]
