@@ -17,7 +17,7 @@ from bot.ingest import vocab as vocab_mod
 from bot.ingest.clean import amend
 from bot.ingest.clean.appendix import AppendixReader, group_rows
 from bot.ingest.clean.entities import Entity, budget_holder, display_name
-from bot.ingest.clean.meta import detect_lang, read_document
+from bot.ingest.clean.meta import detect_lang, find_date, read_document
 from bot.ingest.clean.points import (
     Item,
     Point,
@@ -211,8 +211,13 @@ class CleanParser:
     def _appendix(self, number: int, region: list[Part]) -> None:
         source = f"appendix {number}"
         texts = [p for p in region if isinstance(p, str)]
-        title = next((t for t in texts[:8] if re.search(r"20\d\d", t)), "")
-        year = year_of(title, self.vocab)
+        # the appendix's own title ("Районный бюджет на 2025 год"), not the decision it
+        # belongs to ("от 23 декабря 2024 года № 21-1")
+        title, year = "", None
+        for text in texts[:10]:
+            if not find_date(text) and (year := year_of(text, self.vocab)):
+                title = text
+                break
         entity = self.appendix_entity.get(number) or budget_holder(title, self.vocab, self.issuer)
         if entity is None:
             holders = {e for e, _ in self.budgets}
