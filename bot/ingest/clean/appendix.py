@@ -327,7 +327,14 @@ class AppendixReader:
             and len(first) == 1
             and codes.CATEGORY_SECTION.get(first) == state.section
         )
-        if mode is not None and not financing_category and all(lvl is not None for lvl, _ in parts):
+        # A financing category printed in an expenditure grid, and the classes under it,
+        # are placed by their parts, not by the grid's columns.
+        receipt_in_grid = (
+            mode == "expense"
+            and state.section in FINANCING_SECTIONS
+            and (financing_category or (state.mode == "income" and parts[0][0] != 0))
+        )
+        if mode is not None and not receipt_in_grid and all(lvl is not None for lvl, _ in parts):
             kind = RECEIPT if mode == "income" else EXPENDITURE
             code = state.last(kind)
             for lvl, tok in parts:
