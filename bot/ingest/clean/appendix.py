@@ -45,6 +45,7 @@ KEY_SECTION = {
     "fin_assets_saldo": "fin_assets",
     "financing": "financing",
 }
+FULL_CODE = re.compile(r"\d{1,3}(?:[ .]+\d{1,3})+")
 FINANCING_SECTIONS = frozenset({"net_lending", "fin_assets", "financing"})
 
 Item = str | Row
@@ -139,9 +140,10 @@ class AppendixReader:
         else:
             parts = [(None, c) for c in cells[:name_idx] if c]
             mode = None
-        if len(parts) == 1 and "." in parts[0][1]:  # all parts in one cell: "1.04.4"
-            parts = [(None, p) for p in parts[0][1].split(".") if p]
-            mode = None
+        if len(parts) == 1 and FULL_CODE.fullmatch(parts[0][1]):
+            # all parts in one cell ("1 03 1", "01.1.112.001"): the whole code, from its top
+            self._full_code(parts[0][1], name, amount, state, budget, source)
+            return
         if not parts:
             self._codeless(name, amount, state, budget, source)
             return
@@ -170,6 +172,34 @@ class AppendixReader:
             self._problem(budget, code, f"{source}: row '{name}' has no amount; left out", source)
             return
         self._emit(code, amount.value, amount.printed, name, state, budget, source)
+
+    def _full_code(
+        self,
+        cell: str,
+        name: str,
+        amount: Amount | None,
+        state: _State,
+        budget: Budget,
+        source: str,
+    ) -> None:
+        first, *rest = re.split(r"[ .]+", cell.strip())
+        kind = RECEIPT if len(first) == 1 else EXPENDITURE
+        try:
+            code = codes.top(kind, first)
+            for part in rest:
+                code = code.child(part)
+        except ValueError:
+            self._problem(
+                budget,
+                "",
+                f"{source}: code cell '{cell}' of row '{name}' is not a budget code; left out",
+                source,
+            )
+            return
+        if amount is None:
+            self._problem(budget, str(code), f"{source}: row '{name}' has no amount", source)
+            return
+        self._emit(state.set(code), amount.value, amount.printed, name, state, budget, source)
 
     def _codeless(
         self, name: str, amount: Amount | None, state: _State, budget: Budget, source: str
