@@ -32,6 +32,7 @@ class Row:
 
     cells: list[str]
     positional: bool = False
+    open: bool = False  # a tab row still waiting for the rest of a wrapped cell
 
 
 @dataclass
@@ -160,9 +161,24 @@ def rows_from_lines(lines: list[str]) -> list[Row | str]:
         codes, name = [], None
 
     for raw in lines:
+        last = out[-1] if out else None
+        if isinstance(last, Row) and last.open and name is None and not codes:
+            # a tab row whose name cell wrapped onto the next line(s): "4\tСборы за …
+            # профессиональной" + "деятельности\t12 660"
+            cells = [clean_cell(c) for c in raw.split("\t")]
+            if cells[0] and any(ch.isalpha() for ch in cells[0]) and not is_header_text(raw):
+                last.cells[-1] = f"{last.cells[-1]} {cells[0]}"
+                last.cells.extend(cells[1:])
+                last.open = not any(AMOUNT_LINE.match(c) for c in cells[1:])
+                continue
+            last.open = False
         if "\t" in raw:
             flush(None)
-            out.append(Row(cells=[clean_cell(c) for c in raw.split("\t")]))
+            cells = [clean_cell(c) for c in raw.split("\t")]
+            row = Row(cells=cells)
+            # open: the row ends in its name, its amount is still to come
+            row.open = any(ch.isalpha() for ch in cells[-1]) and not is_header_text(cells[-1])
+            out.append(row)
             continue
         line = raw.strip()
         if not line:
