@@ -197,8 +197,8 @@ def rows_from_lines(lines: list[str]) -> list[Row | str]:
             continue
         if AMOUNT_LINE.match(line):
             flush(line)
-        elif any(ch.isalpha() for ch in line) and codes:
-            name = f"{name} {line}"  # a wrapped name cell
+        elif any(ch.isalpha() for ch in line) and (codes or line[:1].islower()):
+            name = f"{name} {line}"  # a wrapped name cell (a lowercase start continues it)
         else:
             flush(None)
             name = line
