@@ -45,6 +45,7 @@ class Layout:
     mode: str  # income | expense
     roles: dict[str, int] = field(default_factory=dict)
     width: int = 0
+    years: dict[int, int] = field(default_factory=dict)  # amount column -> its year
 
     def code_columns(self) -> list[tuple[int, int]]:
         """(column, level) for the code columns, level 0 = category / group."""
@@ -107,9 +108,14 @@ def layout_from_header(rows: list[list[str]]) -> Layout | None:
         texts = [r[col] for r in rows if col < len(r) and r[col].strip()]
         for text in reversed(texts):
             role = _role(text)
+            year = re.search(r"\b(20\d\d)\b", text)
+            if role == "amount" and year:  # "Сумма на 2025 год": one column per year
+                layout.years[col] = int(year.group(1))
             if role and role not in layout.roles:
                 layout.roles[role] = col
                 break
+    if len(layout.years) < 2:
+        layout.years = {}
     return layout
 
 

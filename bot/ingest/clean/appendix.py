@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from rapidfuzz import fuzz
@@ -85,7 +85,15 @@ class AppendixReader:
     rows_read: int = 0
     rows_stored: int = 0
 
-    def read(self, region: list[Item], budget: Budget, source: str) -> None:
+    def read(
+        self,
+        region: list[Item],
+        budget: Budget,
+        source: str,
+        budget_for: Callable[[int], Budget] | None = None,
+    ) -> None:
+        """Read ``region`` into ``budget``; a table with one amount column per year
+        ("Сумма на 2025 год | … 2026 … | … 2027 …") fills ``budget_for(year)`` too."""
         rows = group_rows(region)
         state = _State()
         for i, row in enumerate(rows):
@@ -95,7 +103,37 @@ class AppendixReader:
                     if mode:
                         state.mode, state.layout = mode, None
                 continue
-            self._row(row, rows[i + 1 :], state, budget, source)
+            layout = state.layout
+            if layout and layout.years and budget_for and len(row.cells) == layout.width:
+                self._row_per_year(row, rows[i + 1 :], state, budget_for, source)
+            else:
+                self._row(row, rows[i + 1 :], state, budget, source)
+
+    def _row_per_year(
+        self,
+        row: Row,
+        after: list[Item],
+        state: _State,
+        budget_for: Callable[[int], Budget],
+        source: str,
+    ) -> None:
+        """One row of a several-years table: the same codes, one amount per year. Each year
+        is read from the same state so that loose code parts are placed once."""
+        assert state.layout is not None
+        years = state.layout.years
+        before = replace(state)
+        after_first: _State | None = None
+        for col, year in years.items():
+            cells = [c if i not in years or i == col else "" for i, c in enumerate(row.cells)]
+            if after_first is not None:
+                state.receipt, state.expenditure = before.receipt, before.expenditure
+                state.mode, state.section = before.mode, before.section
+            self._row(Row(cells, row.positional), after, state, budget_for(year), source)
+            if after_first is None:
+                after_first = replace(state)
+        if after_first is not None:
+            state.receipt, state.expenditure = after_first.receipt, after_first.expenditure
+            state.mode, state.section = after_first.mode, after_first.section
 
     # ------------------------------------------------------------ one row
     def _problem(self, budget: Budget, code: str, message: str, source: str) -> None:

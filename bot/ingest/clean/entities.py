@@ -145,9 +145,7 @@ def budget_holder(head: str, vocab: Vocabulary, issuer: Entity | None) -> Entity
         entity = local[0]
         town_is_city = entity.kind == "town" and issuer and issuer.kind in {"city", "region"}
         if town_is_city and (issuer.kind == "region" or same_place(entity, issuer)):
-                return Entity(
-                    entity.name, "city", issuer if issuer.kind == "region" else issuer.parent
-                )
+            return Entity(entity.name, "city", issuer if issuer.kind == "region" else issuer.parent)
         return entity.with_parent(
             issuer if issuer and issuer.kind in {"district", "city"} else None
         )

@@ -248,7 +248,13 @@ class CleanParser:
             return
         budget = self._budget(entity, year)
         budget.appendix = budget.appendix or source
-        self.reader.read(region, budget, source)
+
+        def budget_for(other: int) -> Budget:
+            found = self._budget(entity, other)
+            found.appendix = found.appendix or source
+            return found
+
+        self.reader.read(region, budget, source, budget_for)
 
     # ------------------------------------------------------------ helpers
     def _budget(self, entity: Entity, year: int) -> Budget:
