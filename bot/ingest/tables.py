@@ -21,7 +21,8 @@ _HEADER_WORDS = re.compile(
     r"^(?:санаты|сыныбы|ішкі сыныбы|атауы|сомасы.*|функционалдық топ|кіші функция|"
     r"бюджеттік бағдарламалардың әкімшісі|бағдарлама|бюджеттік сыныптама.*|"
     r"категория|класс|подкласс|наименование|сумма.*|функциональная группа|"
-    r"функциональная подгруппа|администратор бюджетных программ|программа|код.*)$",
+    r"функциональная подгруппа|администратор бюджетных программ|программа|код.*|"
+    r"20\d\d\s*жыл\w*\s+сомасы.*)$",
     re.IGNORECASE,
 )
 
@@ -102,7 +103,12 @@ def layout_from_header(rows: list[list[str]]) -> Layout | None:
     width = max((len(r) for r in rows), default=0)
     mode = header_mode([c for r in rows for c in r])
     if mode is None:
-        return None
+        # "Бюджеттік сыныптама коды | Атауы | 2024 жылға сомасы …": codes whole in one
+        # cell, so no column says receipts or expenditure; the columns still matter
+        roles = {_role(c) for r in rows for c in r}
+        if not {"name", "amount"} <= roles:
+            return None
+        mode = "income"
     layout = Layout(mode=mode, width=width)
     for col in range(width):
         texts = [r[col] for r in rows if col < len(r) and r[col].strip()]

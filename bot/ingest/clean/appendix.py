@@ -172,7 +172,14 @@ class AppendixReader:
         amount = read_cell(amount_cell) if amount_cell else None
         layout = state.layout
         parts: list[tuple[int | None, str]]
-        if layout and len(cells) == layout.width and layout.roles.get("name") == name_idx:
+        positional = (
+            layout is not None
+            and layout.code_columns()
+            and len(cells) == layout.width
+            and layout.roles.get("name") == name_idx
+        )
+        if positional:
+            assert layout is not None
             parts = [(lvl, cells[col]) for col, lvl in layout.code_columns() if cells[col]]
             mode: str | None = layout.mode
         else:
