@@ -152,6 +152,13 @@ def html_table_grid(table: object) -> list[list[str]]:
     return [[grid.get((r, c), "") for c in range(width)] for r in range(n_rows)]
 
 
+def _continues(line: str) -> bool:
+    """A line that carries on the cell above: it starts with a lowercase word
+    ("бойынша сальдо", "(профицитін пайдалану)")."""
+    first = next((ch for ch in line if ch.isalpha()), "")
+    return first.islower()
+
+
 def rows_from_lines(lines: list[str]) -> list[Row | str]:
     """Group text lines into rows.
 
@@ -209,8 +216,8 @@ def rows_from_lines(lines: list[str]) -> list[Row | str]:
             continue
         if AMOUNT_LINE.match(line):
             flush(line)
-        elif any(ch.isalpha() for ch in line) and (codes or line[:1].islower()):
-            name = f"{name} {line}"  # a wrapped name cell (a lowercase start continues it)
+        elif any(ch.isalpha() for ch in line) and (codes or _continues(line)):
+            name = f"{name} {line}"  # a wrapped name cell
         else:
             flush(None)
             name = line
