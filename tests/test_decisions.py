@@ -17,6 +17,7 @@ forces its removal from the list.
 from __future__ import annotations
 
 import sys
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -121,7 +122,9 @@ def names_of(key: str, entities: dict[str, dict[str, str]]) -> list[str]:
 
 
 def stem_matches(stem: str, names: list[str]) -> bool:
-    return any(fold(stem) in fold(n) for n in names if n)
+    """The stem begins a word of a name: "Турмыс" is Турмысский, not Жанатурмыс."""
+    pattern = re.compile(r"(?<!\w)" + re.escape(fold(stem)))
+    return any(pattern.search(fold(n)) for n in names if n)
 
 
 def parent_names(parent: Any, entities: dict[str, dict[str, str]]) -> list[str]:
