@@ -70,7 +70,15 @@ def read_after_label(text: str) -> Amount | None:
         if dashes:
             count = sum(ch in DASHES for ch in dashes.group(0))
             separator_elsewhere = bool(re.search(rf"[{DASHES}:]", before[: dashes.start()]))
-            negative = count >= 2 or (count == 1 and separator_elsewhere)
+            # "кредитование -12 291": a hyphen or minus sign set apart from the label and
+            # touching the figure is its sign; an en or em dash there is the separator
+            attached = (
+                count == 1
+                and dashes.group(0) in "-\u2212"
+                and text[match.start() - 1 : match.start()] in "-\u2212"
+                and before[: dashes.start()][-1:].isspace()
+            )
+            negative = count >= 2 or (count == 1 and separator_elsewhere) or attached
             if negative:
                 start = dashes.end() - 1
     unit = skeleton(text[match.end() :])
