@@ -60,6 +60,7 @@ SCHEMA: dict[str, tuple[str, bool]] = {
     "appendix_ref": ("patterns", True),
     "not_names": ("phrases", True),
     "issuing": ("patterns", True),
+    "name_titles": ("phrases", True),
 }
 ENTITY_KEYS = {"kind", "pattern"}
 KINDS = (
@@ -72,7 +73,15 @@ KINDS = (
     "rural_district",
     "villages_total",
 )
-NAME = r"(?P<name>(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w\-’'.]*[^\S\n]+){0,3}[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w\-’']*)"
+_CAP = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w\-’'.]*"
+ADJ = r"(?P<name>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w\-’']*)"
+
+
+def name_pattern(titles: tuple[str, ...]) -> str:
+    """One to four capitalised words on one line, each maybe followed by a title word
+    that belongs to the name ("Бұқар жырау", "Биржан сал", "Әйтеке би")."""
+    title = rf"(?:[^\S\n]+(?:{'|'.join(map(re.escape, titles))})\b)?" if titles else ""
+    return rf"(?P<name>(?:{_CAP}{title}[^\S\n]+){{0,3}}{_CAP}{title})"
 
 
 class VocabularyError(ValueError):
@@ -115,6 +124,7 @@ class Vocabulary:
     appendix_ref: tuple[re.Pattern[str], ...]  # "приложениям 1, 2 и 3": (?P<spec>…)
     not_names: tuple[str, ...]  # capitalised words that never begin a place's name
     issuing: tuple[re.Pattern[str], ...]  # the line naming the decision itself
+    name_titles: tuple[str, ...]  # lowercase words inside a name: "Бұқар жырау", "Биржан сал"
 
 
 def _fail(lang: str, key: str, why: str) -> VocabularyError:
@@ -133,12 +143,12 @@ def _phrases(lang: str, key: str, value: object) -> tuple[str, ...]:
 CASED = ("entities", "issuer", "sub_heading")
 
 
-def _patterns(lang: str, key: str, value: object) -> tuple[re.Pattern[str], ...]:
+def _patterns(lang: str, key: str, value: object, name: str = "") -> tuple[re.Pattern[str], ...]:
     out = []
     flags = 0 if key.startswith(CASED) else re.IGNORECASE
     for text in _phrases(lang, key, value):
         try:
-            out.append(re.compile(text.replace("{NAME}", NAME), flags))
+            out.append(re.compile(text.replace("{NAME}", name).replace("{ADJ}", ADJ), flags))
         except re.error as exc:
             raise _fail(lang, key, f"bad pattern {text!r}: {exc}") from exc
     return tuple(out)
@@ -158,7 +168,7 @@ def _numbers(lang: str, key: str, value: object) -> dict[str, int]:
     return {str(k).lower(): int(v) for k, v in value.items()}
 
 
-def _entities(lang: str, value: object) -> tuple[EntityPattern, ...]:
+def _entities(lang: str, value: object, name: str) -> tuple[EntityPattern, ...]:
     if not isinstance(value, list):
         raise _fail(lang, "entities", "expected a list of {kind, pattern}")
     out = []
@@ -167,7 +177,7 @@ def _entities(lang: str, value: object) -> tuple[EntityPattern, ...]:
             raise _fail(lang, f"entities[{i}]", f"expected exactly the keys {sorted(ENTITY_KEYS)}")
         if item["kind"] not in KINDS:
             raise _fail(lang, f"entities[{i}]", f"unknown kind {item['kind']!r}")
-        (pattern,) = _patterns(lang, f"entities[{i}]", item["pattern"])
+        (pattern,) = _patterns(lang, f"entities[{i}]", item["pattern"], name)
         if "name" not in pattern.groupindex and item["kind"] != "villages_total":
             raise _fail(lang, f"entities[{i}]", "the pattern needs {NAME}")
         out.append(EntityPattern(item["kind"], pattern))
@@ -186,6 +196,7 @@ def parse(lang: str, text: str) -> Vocabulary:
     if missing:
         raise _fail(lang, ", ".join(missing), "missing key(s)")
     fields: dict[str, object] = {"lang": lang}
+    name = name_pattern(tuple(p.lower() for p in _phrases(lang, "name_titles", raw["name_titles"])))
     for key, (kind, _) in SCHEMA.items():
         value = raw[key]
         if kind == "months":
@@ -195,13 +206,13 @@ def parse(lang: str, text: str) -> Vocabulary:
         elif kind == "phrases":
             fields[key] = tuple(p.lower() for p in _phrases(lang, key, value))
         elif kind == "patterns":
-            fields[key] = _patterns(lang, key, value)
+            fields[key] = _patterns(lang, key, value, name)
         elif kind == "pattern_map":
             if not isinstance(value, dict) or not set(value) <= set(KINDS):
                 raise _fail(lang, key, f"expected a mapping of kinds {KINDS} to patterns")
-            fields[key] = {k: _patterns(lang, f"{key}.{k}", v) for k, v in value.items()}
+            fields[key] = {k: _patterns(lang, f"{key}.{k}", v, name) for k, v in value.items()}
         else:
-            fields[key] = _entities(lang, value)
+            fields[key] = _entities(lang, value, name)
     for kind in fields["own_budget"]:  # type: ignore[union-attr]
         if kind not in KINDS:
             raise _fail(lang, f"own_budget.{kind}", "unknown kind")
