@@ -109,8 +109,22 @@ def transliterate(text: str) -> str:
     return out
 
 
-def find_place(name: str, *, threshold: float = 80) -> Place | None:
-    """The known place whose kk, ru or ru_noun name is closest to ``name`` (any script)."""
+# Case endings a place name takes in a decision (kk genitive/dative/locative, ru
+# genitive/dative/instrumental/prepositional), in skeleton form.
+_ENDINGS = frozenset(
+    skeleton_phrase(e)
+    for e in (
+        "", "тің", "нің", "дың", "дің", "ның", "тың", "ға", "ге", "қа", "ке", "на", "не",
+        "да", "де", "та", "те", "нда", "нде", "а", "у", "ом", "ем", "е", "ы", "и",
+    )
+)  # fmt: skip
+
+
+def find_place(name: str, *, threshold: float = 95) -> Place | None:
+    """The known place whose kk, ru or ru_noun name is ``name`` (any script, OCR look-alikes
+    folded): the same skeleton, or one that differs by a case ending of at most three
+    letters ("Жәнібек"/"Жәнібектің"); failing that, a near-identical spelling. A wrong
+    place is worse than none: an unknown name is transliterated instead."""
     target = skeleton_phrase(name)
     if not target:
         return None
@@ -118,10 +132,11 @@ def find_place(name: str, *, threshold: float = 80) -> Place | None:
     for place in _places():
         for variant in (place.kk, place.ru, place.ru_noun):
             other = skeleton_phrase(variant)
-            score = fuzz.ratio(target, other)
-            stem = min(len(target), len(other)) - 3  # case endings: -ского, -інің
-            if stem >= 4:
-                score = max(score, fuzz.ratio(target[:stem], other[:stem]) - 5)
+            short, long_ = sorted((target, other), key=len)
+            if long_.startswith(short) and long_[len(short) :] in _ENDINGS:
+                score = 100.0 - (len(long_) - len(short))
+            else:
+                score = fuzz.ratio(target, other)
             if score > best[0]:
                 best = (score, place)
     return best[1] if best[0] >= threshold else None
