@@ -135,8 +135,10 @@ def find_place(name: str, *, threshold: float = 95) -> Place | None:
             short, long_ = sorted((target, other), key=len)
             if long_.startswith(short) and long_[len(short) :] in _ENDINGS:
                 score = 100.0 - (len(long_) - len(short))
+            elif target[:1] == other[:1] and len(target) >= 6:
+                score = fuzz.ratio(target, other)  # a letter lost to OCR, not another name
             else:
-                score = fuzz.ratio(target, other)
+                continue
             if score > best[0]:
                 best = (score, place)
     return best[1] if best[0] >= threshold else None

@@ -77,6 +77,11 @@ _CAP = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w\-’'.]*"
 ADJ = r"(?P<name>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w\-’']*)"
 
 
+def title_pattern(titles: tuple[str, ...]) -> str:
+    """{TITLE}: an optional title word closing a name ("поселка Айтеке би")."""
+    return rf"(?:[^\S\n]+(?:{'|'.join(map(re.escape, titles))})\b)?" if titles else ""
+
+
 def name_pattern(titles: tuple[str, ...]) -> str:
     """One to four capitalised words on one line, each maybe followed by a title word
     that belongs to the name ("Бұқар жырау", "Биржан сал", "Әйтеке би")."""
@@ -143,12 +148,15 @@ def _phrases(lang: str, key: str, value: object) -> tuple[str, ...]:
 CASED = ("entities", "issuer", "sub_heading")
 
 
-def _patterns(lang: str, key: str, value: object, name: str = "") -> tuple[re.Pattern[str], ...]:
+def _patterns(
+    lang: str, key: str, value: object, name: str = "", title: str = ""
+) -> tuple[re.Pattern[str], ...]:
     out = []
     flags = 0 if key.startswith(CASED) else re.IGNORECASE
     for text in _phrases(lang, key, value):
         try:
-            out.append(re.compile(text.replace("{NAME}", name).replace("{ADJ}", ADJ), flags))
+            text = text.replace("{NAME}", name).replace("{ADJ}", ADJ)
+            out.append(re.compile(text.replace("{TITLE}", title), flags))
         except re.error as exc:
             raise _fail(lang, key, f"bad pattern {text!r}: {exc}") from exc
     return tuple(out)
@@ -168,7 +176,7 @@ def _numbers(lang: str, key: str, value: object) -> dict[str, int]:
     return {str(k).lower(): int(v) for k, v in value.items()}
 
 
-def _entities(lang: str, value: object, name: str) -> tuple[EntityPattern, ...]:
+def _entities(lang: str, value: object, name: str, title: str) -> tuple[EntityPattern, ...]:
     if not isinstance(value, list):
         raise _fail(lang, "entities", "expected a list of {kind, pattern}")
     out = []
@@ -177,7 +185,7 @@ def _entities(lang: str, value: object, name: str) -> tuple[EntityPattern, ...]:
             raise _fail(lang, f"entities[{i}]", f"expected exactly the keys {sorted(ENTITY_KEYS)}")
         if item["kind"] not in KINDS:
             raise _fail(lang, f"entities[{i}]", f"unknown kind {item['kind']!r}")
-        (pattern,) = _patterns(lang, f"entities[{i}]", item["pattern"], name)
+        (pattern,) = _patterns(lang, f"entities[{i}]", item["pattern"], name, title)
         if "name" not in pattern.groupindex and item["kind"] != "villages_total":
             raise _fail(lang, f"entities[{i}]", "the pattern needs {NAME}")
         out.append(EntityPattern(item["kind"], pattern))
@@ -196,7 +204,9 @@ def parse(lang: str, text: str) -> Vocabulary:
     if missing:
         raise _fail(lang, ", ".join(missing), "missing key(s)")
     fields: dict[str, object] = {"lang": lang}
-    name = name_pattern(tuple(p.lower() for p in _phrases(lang, "name_titles", raw["name_titles"])))
+    titles = tuple(p.lower() for p in _phrases(lang, "name_titles", raw["name_titles"]))
+    name = name_pattern(titles)
+    title = title_pattern(titles)
     for key, (kind, _) in SCHEMA.items():
         value = raw[key]
         if kind == "months":
@@ -206,13 +216,15 @@ def parse(lang: str, text: str) -> Vocabulary:
         elif kind == "phrases":
             fields[key] = tuple(p.lower() for p in _phrases(lang, key, value))
         elif kind == "patterns":
-            fields[key] = _patterns(lang, key, value, name)
+            fields[key] = _patterns(lang, key, value, name, title)
         elif kind == "pattern_map":
             if not isinstance(value, dict) or not set(value) <= set(KINDS):
                 raise _fail(lang, key, f"expected a mapping of kinds {KINDS} to patterns")
-            fields[key] = {k: _patterns(lang, f"{key}.{k}", v, name) for k, v in value.items()}
+            fields[key] = {
+                k: _patterns(lang, f"{key}.{k}", v, name, title) for k, v in value.items()
+            }
         else:
-            fields[key] = _entities(lang, value, name)
+            fields[key] = _entities(lang, value, name, title)
     for kind in fields["own_budget"]:  # type: ignore[union-attr]
         if kind not in KINDS:
             raise _fail(lang, f"own_budget.{kind}", "unknown kind")

@@ -142,7 +142,8 @@ def budget_holder(head: str, vocab: Vocabulary, issuer: Entity | None) -> Entity
     named = [e for _, e in find_entities(head, vocab)]
     local = [e for e in named if e.kind in LOCAL_KINDS and e.kind != "villages_total"]
     if local:
-        entity = local[0]
+        # "Орал қаласының Зачаган кентінің бюджеті": the settlement, whose parent is the city
+        entity = min(local, key=lambda e: e.kind == "town")
         town_is_city = entity.kind == "town" and issuer and issuer.kind in {"city", "region"}
         if town_is_city and (issuer.kind == "region" or same_place(entity, issuer)):
             return Entity(entity.name, "city", issuer if issuer.kind == "region" else issuer.parent)
