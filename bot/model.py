@@ -146,6 +146,20 @@ class Problem:
 
 
 @dataclass
+class Replacement:
+    """A figure an amending decision replaces ("цифры «A» заменить цифрами «B»"): applied
+    only over the amended decision in the store, where the old figure says which line."""
+
+    budget: Budget  # whose budget (lines filled when applied)
+    key: str  # the summary key the wording names, or "" when only the old figure can tell
+    old: Decimal
+    new: Decimal
+    printed: str  # the new figure as printed
+    source: str  # "point 1"
+    text: str  # the line that says it
+
+
+@dataclass
 class ParseResult:
     documents: list[Document] = field(default_factory=list)
     budgets: list[Budget] = field(default_factory=list)
@@ -155,6 +169,8 @@ class ParseResult:
     entities: dict[str, dict[str, str]] = field(default_factory=dict)
     # appendix rows read against appendix lines stored (clean texts): nothing lost unseen
     rows: dict[str, int] = field(default_factory=dict)
+    # figures replaced in a base text, to be applied over that text in the store
+    replacements: list[Replacement] = field(default_factory=list)
 
     def rekey(self, old: str, new: str) -> None:
         """Give entity ``old`` the key ``new`` everywhere in this result."""
@@ -227,6 +243,17 @@ class ParseResult:
             "problems": [clean(asdict(p)) for p in self.problems],
             "entities": self.entities,
             "rows": self.rows,
+            "replacements": [
+                {
+                    "entity": r.budget.entity,
+                    "year": r.budget.year,
+                    "code": r.key,
+                    "old": num(r.old),
+                    "new": num(r.new),
+                    "source": r.source,
+                }
+                for r in self.replacements
+            ],
         }
 
 

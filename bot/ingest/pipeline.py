@@ -11,7 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import partial
 from pathlib import Path
+
+from sqlite_utils import Database
 
 from bot import DEFAULT_DB
 from bot.classifier import Classifier
@@ -20,7 +24,7 @@ from bot.ingest import places
 from bot.ingest.ocr import looks_like_ocr, parse_ocr
 from bot.ingest.read import Source, read_bytes, read_document
 from bot.ingest.validate import validate
-from bot.model import SUMMARY_KEYS, ParseResult, Problem, UnusableDocument
+from bot.model import SUMMARY_KEYS, Line, ParseResult, Problem, UnusableDocument
 
 _KIND_OF_ISSUER = (
     (re.compile(r"қалалық|городск", re.IGNORECASE), "maslikhat_city"),
@@ -39,8 +43,21 @@ class Report:
     stored: dict[str, int] = field(default_factory=dict)
 
 
-def parse_source(source: Source, path: str, classifier: Classifier | None = None) -> ParseResult:
-    """Parse a read document and validate every budget in it."""
+Resolver = Callable[[ParseResult], None]
+
+
+def parse_source(
+    source: Source,
+    path: str,
+    classifier: Classifier | None = None,
+    resolve: Resolver | None = None,
+) -> ParseResult:
+    """Parse a read document and validate every budget in it.
+
+    ``resolve`` applies figure replacements over the amended decision in a store
+    (``apply_replacements``); without one, a decision that only replaces figures is
+    refused in one line naming the decision it amends.
+    """
     classifier = classifier or default_classifier()
     doc_id = source.sha[:16]
     # "Repairs only where the text came through OCR": a clean text is the law as adopted.
@@ -54,9 +71,14 @@ def parse_source(source: Source, path: str, classifier: Classifier | None = None
             result = clean.parse_html(source.html, doc_id=doc_id, path=path)
         else:
             result = clean.parse_text(source.text, doc_id=doc_id, path=path)
+    name_entities(result)
+    if result.replacements:
+        if resolve is not None:
+            resolve(result)
+        else:
+            _replacements_unapplied(result)
     if not result.budgets:
         raise UnusableDocument("no budget figures found in this document")
-    name_entities(result)
     for budget in result.budgets:
         for line in budget.lines:
             if not line.name_kk:
@@ -85,7 +107,8 @@ def name_entities(result: ParseResult) -> None:
             result.entities[key] = entry
         return key
 
-    for budget in result.budgets:
+    budgets = {id(b): b for b in [*result.budgets, *(r.budget for r in result.replacements)]}
+    for budget in budgets.values():
         if not budget.entity:
             result.problems.append(
                 Problem("", budget.year, "", "the budget holder's name could not be read")
@@ -102,6 +125,88 @@ def name_entities(result: ParseResult) -> None:
         if doc.issuer and not doc.issuer_names:
             kind = next(k for rx, k in _KIND_OF_ISSUER if rx.search(doc.issuer))
             doc.issuer_names = places.names(places.place_for(doc.issuer), kind)
+
+
+def _base_name(result: ParseResult) -> str:
+    doc = result.documents[0]
+    return f"decision {doc.amends}" if doc.amends else "the decision it amends"
+
+
+def _replacements_unapplied(result: ParseResult) -> None:
+    """No store to apply them over: refuse a decision that only replaces figures; in a
+    decision that also restates figures, report each one that is not applied."""
+    if not result.budgets:
+        raise UnusableDocument(
+            f"this decision replaces figures of {_base_name(result)}; it can be read only "
+            "over that decision: add that decision first"
+        )
+    for rep in result.replacements:
+        result.problems.append(
+            Problem(
+                rep.budget.entity,
+                rep.budget.year,
+                rep.key,
+                f"{rep.source}: figure {rep.old} replaced by {rep.printed} not applied "
+                f"without {_base_name(result)}",
+                rep.source,
+            )
+        )
+
+
+def apply_replacements(db: Database, result: ParseResult) -> None:
+    """Apply "цифры «A» заменить цифрами «B»" over the amended decision in the store.
+
+    The base must be stored; the old figure must be the figure in force of exactly one
+    summary line of that budget (the one the wording names, when it names one) — that
+    line gets the new figure as an edition of this decision. Anything else refuses the
+    whole decision in one line: a half-applied amendment would leave stale figures in
+    force without a word.
+    """
+    doc = result.documents[0]
+    base = doc.amends
+    found = base and list(
+        db.query(
+            "select doc_id from documents where number = ? and (date = ? or ? = '')",
+            [base.number, base.date.isoformat() if base.date else "", base.date or ""],
+        )
+    )
+    if not found:
+        raise UnusableDocument(
+            f"this decision replaces figures of {_base_name(result)}, which is not in the "
+            "store; add that decision first"
+        )
+    for rep in result.replacements:
+        b = rep.budget
+        rows = db.query(
+            "select code, amount_tenge from lines where current = 1 and entity = ? and year = ? "
+            "and section = 'summary'",
+            [b.entity, b.year],
+        )
+        in_force = {r["code"]: Decimal(r["amount_tenge"]) / 1000 for r in rows}
+        matches = [code for code, value in in_force.items() if value == rep.old]
+        key = rep.key if rep.key in matches else (matches[0] if len(matches) == 1 else "")
+        if not key:
+            raise UnusableDocument(
+                f"{rep.source}: the figure {rep.old} this decision replaces is not a single "
+                f"figure in force of {b.entity} {b.year} under {_base_name(result)}; "
+                "nothing stored"
+            )
+        names = default_classifier().names(key)
+        b.lines.append(
+            Line(
+                code=key,
+                amount=rep.new,
+                section="summary",
+                source=rep.source,
+                printed=rep.printed,
+                name_printed=rep.text,
+                name_kk=names["kk"],
+                name_ru=names["ru"],
+                name_en=names["en"],
+            )
+        )
+        if all(b is not other for other in result.budgets):
+            result.budgets.append(b)
 
 
 def parse_file(path: str | Path, classifier: Classifier | None = None) -> ParseResult:
@@ -129,7 +234,8 @@ def ingest_paths(
     reports = []
     for path in paths:
         try:
-            result = parse_file(path, classifier)
+            resolve = partial(apply_replacements, db)
+            result = parse_source(read_document(Path(path)), str(path), classifier, resolve)
             stored = store_result(db, result)
             report = Report(str(path), True, result=result, stored=stored)
         except UnusableDocument as exc:

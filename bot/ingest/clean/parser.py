@@ -27,8 +27,18 @@ from bot.ingest.clean.points import (
     split_points,
     year_of,
 )
+from bot.ingest.numbers import read_cell
 from bot.ingest.tables import Row
-from bot.model import Budget, Document, Edition, Line, ParseResult, Problem, UnusableDocument
+from bot.model import (
+    Budget,
+    Document,
+    Edition,
+    Line,
+    ParseResult,
+    Problem,
+    Replacement,
+    UnusableDocument,
+)
 
 Part = str | Row
 
@@ -48,7 +58,7 @@ class CleanParser:
         self.budgets: dict[tuple[Entity, int], Budget] = {}
         self.appendix_entity: dict[int, Entity] = {}
         self.issuer: Entity | None = None
-        self.unplaced_replacements = 0
+        self.replacements: list[Replacement] = []
         self.reader = AppendixReader(self.cls, self.vocab, self._line, self.problems)
 
     # ------------------------------------------------------------ entry point
@@ -63,19 +73,14 @@ class CleanParser:
             self._appendix(number, region)
         self._apply_editions(doc)
         budgets = [b for b in self.budgets.values() if b.lines]
-        if not budgets:
-            raise UnusableDocument(self._refusal(doc))
+        if not budgets and not self.replacements:
+            raise UnusableDocument(self._refusal())
         result = ParseResult(documents=[doc], budgets=budgets, problems=self.problems)
         result.rows = {"read": self.reader.rows_read, "stored": self.reader.rows_stored}
+        result.replacements = self.replacements
         return result
 
-    def _refusal(self, doc: Document) -> str:
-        if doc.kind == "amendment" and self.unplaced_replacements:
-            base = str(doc.amends) if doc.amends else "the amended decision"
-            return (
-                f"this decision replaces single figures of decision {base} without saying "
-                "which budget line each one is; add that decision first"
-            )
+    def _refusal(self) -> str:
         if not re.search(r"м[аә]слихат", self.text, re.IGNORECASE):
             return "this text is not a maslikhat decision: no budget figures found"
         return "no budget figures found in this decision (no point-1 volumes, no appendix tables)"
@@ -165,45 +170,37 @@ class CleanParser:
 
     # ------------------------------------------------------------ "цифры … заменить цифрами …"
     def _replacements(self, point: Point, doc: Document) -> None:
+        """Each replaced figure becomes a ``Replacement`` of the amended budget; the store
+        applies it over that decision (``bot.ingest.pipeline``), where the old figure
+        names the line when the wording does not."""
         quoted = re.search(r"[\"«“]([^\"»”]*бюджет[^\"»”]*)[\"»”]", point.text, re.IGNORECASE)
         base_text = quoted.group(1) if quoted else doc.title
-        entity = budget_holder(base_text, self.vocab, self.issuer)
-        year = year_of(base_text, self.vocab)
-        changed: list[str] = []
+        entity = budget_holder(base_text, self.vocab, self.issuer) or budget_holder(
+            doc.title, self.vocab, self.issuer
+        )
+        year = year_of(base_text, self.vocab) or year_of(doc.title, self.vocab)
         for rep in amend.replacements(point.lines, self.vocab):
-            if rep.key is None or entity is None or year is None or rep.new is None:
-                self.unplaced_replacements += 1
+            old = read_cell(rep.old)
+            if entity is None or year is None or rep.new is None or old is None:
                 self.problems.append(
                     Problem(
                         entity.name if entity else "",
                         year,
                         rep.key or "",
                         f'point {point.number}: figure "{rep.old}" replaced by "{rep.new_text}" '
-                        "cannot be placed without the base text; left out",
+                        "cannot be placed: whose budget or which year is not said; left out",
                     )
                 )
                 continue
-            budget = self._budget(entity, year)
-            budget.lines.append(
-                self._line(
-                    rep.key,
-                    rep.new.value,
-                    "summary",
-                    f"point {rep.point}",
-                    rep.new.printed,
-                    rep.line,
-                )
-            )
-            changed.append(rep.key)
-        if entity is not None and year is not None and changed:
-            base = str(doc.amends) if doc.amends else "the amended decision"
-            self.problems.append(
-                Problem(
-                    entity.name,
-                    year,
-                    "",
-                    f"partial amendment: only {', '.join(changed)} restated; the other "
-                    f"figures stay as in {base}",
+            self.replacements.append(
+                Replacement(
+                    budget=self._budget(entity, year),
+                    key=rep.key or "",
+                    old=old.value,
+                    new=rep.new.value,
+                    printed=rep.new.printed,
+                    source=f"point {rep.point or 1}",
+                    text=rep.line,
                 )
             )
 
