@@ -245,8 +245,14 @@ def all_languages() -> tuple[Vocabulary, ...]:
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
+# Latin letters that look like Cyrillic ones, typed inside a Cyrillic word ("кipiстep").
+_LOOKALIKE = str.maketrans("aceiopxykmhtb", "асеіорхукмнтв")
+_CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]")
+
+
 def words(text: str) -> list[str]:
-    return _WORD.findall(text.lower().replace("ё", "е"))
+    found = _WORD.findall(text.lower().replace("ё", "е"))
+    return [w.translate(_LOOKALIKE) if _CYRILLIC.search(w) else w for w in found]
 
 
 def stem(word: str) -> str:

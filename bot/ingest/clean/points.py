@@ -19,7 +19,7 @@ from bot.ingest.numbers import Amount, read_after_label
 from bot.ingest.vocab import Vocabulary, best_key
 from bot.model import NUMBERED_KEYS
 
-_POINT = re.compile(r"^[\s\"«“]*(\d{1,3})\.\s+\S")
+_POINT = re.compile(r"^[\s\"«“]*(\d{1,3}(?:-\d{1,2})?)\.\s+\S")  # "3.", "1-1."
 _ITEM_PREFIX = re.compile(r"^[\s\"«“']*(?:(\d{1,2})\)|([IVXivx]{1,4})\.)?\s*")
 _NUMBERED = re.compile(r"^\s*\d{1,2}\)")
 # "…шешімімен.1. 2024-2026 жылдарға…": a point glued to the sentence before it.
@@ -31,7 +31,7 @@ TOP_KEYS = frozenset(NUMBERED_KEYS)
 
 @dataclass
 class Point:
-    number: int
+    number: str  # "1", "1-1" (a point inserted after point 1)
     lines: list[str]
 
     @property
@@ -44,11 +44,18 @@ class Point:
         return re.split(r"\n\s*1\)|\s1\)\s", self.text, maxsplit=1)[0]
 
     def has_items(self, vocab: Vocabulary) -> bool:
-        return any(
-            summary_key(seg, vocab) in TOP_KEYS
-            for seg in segments(self.lines)
-            if _NUMBERED.match(seg)
-        )
+        """Volumes: a numbered item "1) доходы – …", or at least two of the numbered
+        labels with figures even where the numbers are not printed."""
+        segs = segments(self.lines)
+        if any(summary_key(seg, vocab) in TOP_KEYS for seg in segs if _NUMBERED.match(seg)):
+            return True
+        found = {
+            key
+            for seg in segs
+            if (key := summary_key(seg, vocab)) in TOP_KEYS
+            and read_after_label(_ITEM_PREFIX.sub("", seg, count=1)) is not None
+        }
+        return len(found) >= 2
 
 
 def split_points(lines: list[str]) -> list[Point]:
@@ -58,7 +65,7 @@ def split_points(lines: list[str]) -> list[Point]:
         for line in _GLUED_POINT.split(raw):
             m = _POINT.match(line)
             if m:
-                points.append(Point(int(m.group(1)), [line]))
+                points.append(Point(m.group(1), [line]))
             elif points:
                 points[-1].lines.append(line)
     return points
