@@ -24,7 +24,15 @@ from bot.ingest import places
 from bot.ingest.ocr import looks_like_ocr, parse_ocr
 from bot.ingest.read import Source, read_bytes, read_document
 from bot.ingest.validate import validate
-from bot.model import SUMMARY_KEYS, Line, ParseResult, Problem, UnusableDocument
+from bot.model import (
+    SUMMARY_KEYS,
+    Budget,
+    Line,
+    ParseResult,
+    Problem,
+    Replacement,
+    UnusableDocument,
+)
 
 _KIND_OF_ISSUER = (
     (re.compile(r"қалалық|городск", re.IGNORECASE), "maslikhat_city"),
@@ -175,7 +183,9 @@ def apply_replacements(db: Database, result: ParseResult) -> None:
             f"this decision replaces figures of {_base_name(result)}, which is not in the "
             "store; add that decision first"
         )
+    base_ids = [r["doc_id"] for r in found]
     for rep in result.replacements:
+        _place_by_base(db, result, rep, base_ids)
         b = rep.budget
         rows = db.query(
             "select code, amount_tenge from lines where current = 1 and entity = ? and year = ? "
@@ -207,6 +217,34 @@ def apply_replacements(db: Database, result: ParseResult) -> None:
         )
         if all(b is not other for other in result.budgets):
             result.budgets.append(b)
+
+
+def _place_by_base(
+    db: Database, result: ParseResult, rep: Replacement, base_ids: list[str]
+) -> None:
+    """ "в пункте 2: цифры …" of a decision covering several budgets: point 2 of the base
+    says whose budget it is, whatever the amending decision's title names."""
+    marks = ",".join("?" * len(base_ids))
+    owners = list(
+        db.query(
+            f"select distinct l.entity, e.kind, e.parent from lines l join entities e "
+            f"on e.entity = l.entity where l.doc_id in ({marks}) and l.source = ? "
+            f"and l.year = ?",
+            [*base_ids, rep.source, rep.budget.year],
+        )
+    )
+    if len(owners) != 1 or owners[0]["entity"] == rep.budget.entity:
+        return
+    owner = owners[0]
+    doc_id = result.documents[0].doc_id
+    for other in result.replacements:  # one budget per entity and year
+        b = other.budget
+        if (b.entity, b.year) == (owner["entity"], rep.budget.year) and b.doc_id == doc_id:
+            rep.budget = b
+            return
+    rep.budget = Budget(
+        owner["entity"], owner["kind"], rep.budget.year, doc_id, parent=owner["parent"] or ""
+    )
 
 
 def parse_file(path: str | Path, classifier: Classifier | None = None) -> ParseResult:
