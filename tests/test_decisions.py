@@ -175,6 +175,24 @@ def budgets_for(spec: dict[str, Any], data: dict[str, Any]) -> list[dict[str, An
     ]
 
 
+def check_no_stray_budget(exp: dict[str, Any], data: dict[str, Any], out: Outcome) -> None:
+    """Every budget the parser gives must be one the document prints: a copy filed under
+    the district, or a village total taken for the district, is a wrong entity."""
+    specs = exp.get("budgets") or []
+    if not specs:
+        return
+    entities = data.get("entities") or {}
+    for b in data.get("budgets") or []:
+        names = [b.get("entity", ""), *names_of(b.get("entity", ""), entities)]
+        if not any(
+            str(b.get("year")) == s["year"] and stem_matches(s["entity"], names) for s in specs
+        ):
+            out.miss(
+                "wrong entity",
+                f"a budget the document does not print: {b.get('entity')} {b.get('year')}",
+            )
+
+
 def check_figure(label: str, want_text: str, got: list[Decimal | None], out: Outcome) -> None:
     """One expected figure against every value the budgets give for its code."""
     out.figures_total += 1
@@ -362,6 +380,8 @@ def evaluate(path: Path, tmp_path: Path) -> Outcome:
     except UnusableDocument as exc:
         out.refused = str(exc) or "refused"
         if refusal:
+            if "\n" in str(exc).strip():
+                out.miss("refusal unclear", f"a refusal is one line, got {str(exc)!r}")
             if fold(refusal) not in fold(str(exc)):
                 out.miss("refusal unclear", f"refusal should say {refusal!r}, said {str(exc)!r}")
             return out
@@ -383,6 +403,7 @@ def evaluate(path: Path, tmp_path: Path) -> Outcome:
     check_document(exp, data, out)
     for spec in exp.get("budgets") or []:
         check_budget(spec, data, out)
+    check_no_stray_budget(exp, data, out)
     check_problems(exp, data, out)
     check_rows(exp, data, out)
     check_store(path, exp, out, tmp_path)
