@@ -629,7 +629,7 @@ def test_harness_names_the_class(
 
     monkeypatch.setattr(pipeline, "parse_file", lambda path: Parsed())
     out = evaluate(_SELF, tmp_path)
-    assert [m.klass for m in out.mismatches] == ([klass] if klass else []), out.mismatches
+    assert {m.klass for m in out.mismatches} == ({klass} if klass else set()), out.mismatches
     assert (out.figures_right == out.figures_total) == (
         klass in (None, "wrong kind", "wrong parent")
     )
