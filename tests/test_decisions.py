@@ -178,6 +178,24 @@ def budgets_for(spec: dict[str, Any], data: dict[str, Any]) -> list[dict[str, An
     ]
 
 
+def check_no_stray_budget(exp: dict[str, Any], data: dict[str, Any], out: Outcome) -> None:
+    """Every budget the parser gives must be one the document prints: a copy filed under
+    the district, or a village total taken for the district, is a wrong entity."""
+    specs = exp.get("budgets") or []
+    if not specs:
+        return
+    entities = data.get("entities") or {}
+    for b in data.get("budgets") or []:
+        names = [b.get("entity", ""), *names_of(b.get("entity", ""), entities)]
+        if not any(
+            str(b.get("year")) == s["year"] and stem_matches(s["entity"], names) for s in specs
+        ):
+            out.miss(
+                "wrong entity",
+                f"a budget the document does not print: {b.get('entity')} {b.get('year')}",
+            )
+
+
 def check_figure(label: str, want_text: str, got: list[Decimal | None], out: Outcome) -> None:
     """One expected figure against every value the budgets give for its code."""
     out.figures_total += 1
@@ -365,6 +383,8 @@ def evaluate(path: Path, tmp_path: Path) -> Outcome:
     except UnusableDocument as exc:
         out.refused = str(exc) or "refused"
         if refusal:
+            if "\n" in str(exc).strip():
+                out.miss("refusal unclear", f"a refusal is one line, got {str(exc)!r}")
             if fold(refusal) not in fold(str(exc)):
                 out.miss("refusal unclear", f"refusal should say {refusal!r}, said {str(exc)!r}")
             return out
@@ -386,6 +406,7 @@ def evaluate(path: Path, tmp_path: Path) -> Outcome:
     check_document(exp, data, out)
     for spec in exp.get("budgets") or []:
         check_budget(spec, data, out)
+    check_no_stray_budget(exp, data, out)
     check_problems(exp, data, out)
     check_rows(exp, data, out)
     check_store(path, exp, out, tmp_path)
@@ -521,3 +542,97 @@ def table(outcomes: list[Outcome]) -> None:
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     main()
+
+
+# --- the harness checks itself: a perfect result passes, each defect gets its class ------
+
+_SELF = ROOT / "point1" / "kk_district_shyngyrlau_2026_base.txt"
+
+
+def _perfect(exp: dict[str, Any]) -> dict[str, Any]:
+    """The parse --json a correct parser would give for a fixture (store untouched)."""
+    doc = {**exp["document"], "amends": ""}
+    entities = {"parent-key": {"kind": "region", "name_kk": "", "name_ru": "", "name_en": ""}}
+    budgets = []
+    for i, spec in enumerate(exp["budgets"]):
+        key = f"entity-{i}"
+        entities[key] = {
+            "kind": spec["entity_kind"],
+            "name_kk": spec["entity"],
+            "name_ru": "",
+            "name_en": "",
+        }
+        entities["parent-key"]["name_kk"] = spec.get("parent", "")
+        lines = [
+            {"code": code, "amount": value, "section": "summary"}
+            for code, value in spec["summary"].items()
+        ]
+        budgets.append(
+            {
+                "entity": key,
+                "entity_kind": spec["entity_kind"],
+                "parent": "parent-key",
+                "year": int(spec["year"]),
+                "lines": lines,
+            }
+        )
+    return {"documents": [doc], "budgets": budgets, "problems": [], "entities": entities}
+
+
+def _flip_lending(d: dict[str, Any]) -> None:
+    for ln in d["budgets"][0]["lines"]:
+        if ln["code"] == "net_lending":
+            ln["amount"] = "-" + ln["amount"]
+
+
+def _drop_tax(d: dict[str, Any]) -> None:
+    d["budgets"][0]["lines"] = [ln for ln in d["budgets"][0]["lines"] if ln["code"] != "tax"]
+
+
+def _other_place(d: dict[str, Any]) -> None:
+    d["entities"]["entity-0"]["name_kk"] = "Жәнібек"
+
+
+def _kind(d: dict[str, Any]) -> None:
+    d["budgets"][0]["entity_kind"] = "rural_district"
+
+
+def _no_parent(d: dict[str, Any]) -> None:
+    d["budgets"][0].pop("parent")
+
+
+def _figure(d: dict[str, Any]) -> None:
+    d["budgets"][0]["lines"][0]["amount"] = "1"
+
+
+@pytest.mark.parametrize(
+    ("mutate", "klass"),
+    [
+        (None, None),
+        (_flip_lending, "wrong sign"),
+        (_drop_tax, "label missed"),
+        (_other_place, "wrong entity"),
+        (_kind, "wrong kind"),
+        (_no_parent, "wrong parent"),
+        (_figure, "wrong figure"),
+    ],
+)
+def test_harness_names_the_class(
+    mutate: Any, klass: str | None, monkeypatch, tmp_path: Path
+) -> None:
+    import bot.ingest.pipeline as pipeline
+
+    data = _perfect(load_expected(_SELF))
+    if mutate:
+        mutate(data)
+
+    class Parsed:
+        def to_json(self) -> dict[str, Any]:
+            return data
+
+    monkeypatch.setattr(pipeline, "parse_file", lambda path: Parsed())
+    out = evaluate(_SELF, tmp_path)
+    assert {m.klass for m in out.mismatches} == ({klass} if klass else set()), out.mismatches
+    assert (out.figures_right == out.figures_total) == (
+        klass in (None, "wrong kind", "wrong parent")
+    )

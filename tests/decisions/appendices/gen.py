@@ -966,6 +966,16 @@ def kk_appendix_head(n: int, issuer_gen: str, date_kk: str, number: str) -> str:
     return f"{issuer_gen}\n{date_kk} № {number} шешіміне\n{n}-қосымша"
 
 
+# The portal's editorial notes under an appendix heading (the figures below them are the
+# edition in force; the decision itself keeps its own number and date).
+RU_NOTE_APP1 = (
+    "\nСноска. Приложение 1 - в редакции решения Сырымского районного маслихата "
+    "Западно-Казахстанской области от 14.03.2025 № 24-2 (вводится в действие с 01.01.2025)."
+)
+KK_NOTE_APP1 = (
+    "\nЕскерту. 1-қосымша жаңа редакцияда – Батыс Қазақстан облысы Шыңғырлау аудандық "
+    "мәслихатының 12.04.2024 № 15-1 шешімімен (01.01.2024 бастап қолданысқа енгізіледі)."
+)
 RU_TAIL = [
     "2. Учесть, что в районном бюджете на {y} год предусмотрены целевые трансферты и бюджетные "
     "кредиты из вышестоящих бюджетов; их распределение определяется постановлением акимата района.",
@@ -1034,13 +1044,14 @@ def fx_ru_district_rowspan() -> None:
                 "1. Утвердить районный бюджет на 2025-2027 годы согласно приложениям 1, 2 и 3 "
                 "соответственно, в том числе на 2025 год в следующих объемах:",
             ),
+            RU_NOTE_APP1.strip().replace("Приложение 1", "Пункт 1"),
             *[t.format(y=2025) for t in RU_TAIL],
         ],
         "Председатель маслихата                                     Е. Сагингалиев",
         [
             (
                 ru_appendix_head(n, "Сырымского районного маслихата", "23 декабря 2024", "21-1"),
-                f"Районный бюджет на {b.year} год",
+                f"Районный бюджет на {b.year} год" + RU_NOTE_APP1 * (n == 1),
                 html_columns(b, "ru"),
             )
             for n, b in enumerate(bs, 1)
@@ -1126,13 +1137,14 @@ def fx_kk_district_tsv() -> None:
                 "1. 2024-2026 жылдарға арналған аудандық бюджет 1, 2 және 3-қосымшаларға "
                 "сәйкес, соның ішінде 2024 жылға келесі көлемдерде бекітілсін:",
             ),
+            KK_NOTE_APP1.strip().replace("1-қосымша", "1-тармақ"),
             *[t.format(y=2024) for t in KK_TAIL],
         ],
         "Мәслихат төрағасы\tБ. Гайсин",
         [
             (
                 kk_appendix_head(n, "Шыңғырлау аудандық мәслихатының", date, num),
-                f"{b.year} жылға арналған аудандық бюджет",
+                f"{b.year} жылға арналған аудандық бюджет" + KK_NOTE_APP1 * (n == 1),
                 text_tsv(b, "kk", keep_empty=True),
             )
             for n, b in enumerate(bs, 1)
@@ -1961,6 +1973,63 @@ def fx_kk_city_years_onecell() -> None:
     )
 
 
+def fx_kk_multi_kinds() -> None:
+    """One kk decision adopting a town, a settlement, a village and a rural district (12 appendices)."""
+    ents = [
+        ("Есіл қаласы", "Есіл қаласының", "Есіл", "town", TOWN_INC, TOWN_EXP, "0.8", D(8400)),
+        ("Красногорский кенті", "Красногорский кентінің", "Красногор", "settlement", RURAL_INC, RURAL_EXP, "1.6", D(0)),
+        ("Бұзылық ауылы", "Бұзылық ауылының", "Бұзылық", "village", RURAL_INC, RURAL_EXP, "0.8", D("612.5")),
+        ("Жаныспай ауылдық округі", "Жаныспай ауылдық округінің", "Жаныспай", "rural_district", RURAL_INC, RURAL_EXP, "1.1", D(0)),
+    ]  # fmt: skip
+    num, date = "27/4", "2024 жылғы 25 желтоқсандағы"
+    points, apps, budgets = [], [], []
+    for k, (name, gen_name, stem, kind, inc, exp, f0, rest) in enumerate(ents):
+        bs = []
+        for i, y in enumerate((2025, 2026, 2027)):
+            f = str(D(f0) * (D(1), D("1.05"), D("1.09"))[i])
+            b = Budget(gen_name, name, stem, kind, "Есіл", y, scale(inc, f), scale(exp, f))
+            close(b, "07.3.124.011", rest if i == 0 else D(0))
+            bs.append(b)
+        first = 3 * k + 1
+        points.append(
+            point1_kk(
+                bs[0],
+                f"{k + 1}. {gen_name} 2025-2027 жылдарға арналған бюджеті тиісінше {first}, {first + 1} "
+                f"және {first + 2}-қосымшаларға сәйкес, оның ішінде 2025 жылға мынадай көлемдерде бекітілсін:",
+            )
+        )
+        for i, b in enumerate(bs):
+            apps.append(
+                (
+                    kk_appendix_head(first + i, "Есіл аудандық мәслихатының", date, num),
+                    f"{gen_name} {b.year} жылға арналған бюджеті",
+                    html_columns(b, "kk"),
+                )
+            )
+            budgets.append((b, i == 0))
+    points.append("5. Осы шешім 2025 жылғы 1 қаңтардан бастап қолданысқа енгізіледі.")
+    doc = kk_doc(
+        "Есіл ауданының Есіл қаласының, Красногорский кентінің, Бұзылық ауылының және Жаныспай "
+        "ауылдық округінің 2025-2027 жылдарға арналған бюджеттері туралы",
+        f"Ақмола облысы Есіл аудандық мәслихатының {date} № {num} шешімі",
+        "Есіл аудандық мәслихаты",
+        points,
+        "Есіл аудандық мәслихатының хатшысы\tС. Құдабаев",
+        apps,
+    )
+    emit(
+        "kk_multi_kinds",
+        "html",
+        render(doc, True),
+        "Kazakh district decision adopting, one point each, the budgets of a town, a settlement (кент), a "
+        "village (ауыл) and a rural district for 2025-2027: twelve html appendices numbered on through the "
+        "document; the town has the district's own name (Есіл)",
+        "kk",
+        {"number": num, "date": "2024-12-25", "kind": "base"},
+        budgets,
+    )
+
+
 def main() -> None:
     fx_ru_district_rowspan()
     fx_kk_district_tsv()
@@ -1976,6 +2045,7 @@ def main() -> None:
     fx_ru_financing_no_heads()
     fx_kk_amend_compact()
     fx_kk_city_years_onecell()
+    fx_kk_multi_kinds()
 
 
 if __name__ == "__main__":
