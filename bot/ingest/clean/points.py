@@ -21,7 +21,7 @@ from bot.model import NUMBERED_KEYS
 
 _POINT = re.compile(r"^[\s\"«“]*(\d{1,3}(?:-\d{1,2})?)\.\s+\S")  # "3.", "1-1."
 _ITEM_PREFIX = re.compile(r"^[\s\"«“']*(?:(\d{1,2})\)|([IVXivx]{1,4})\.)?\s*")
-_NUMBERED = re.compile(r"^\s*\d{1,2}\)")
+_NUMBERED = re.compile(r"^[\s\"«“]*\d{1,2}\)")
 # "…шешімімен.1. 2024-2026 жылдарға…": a point glued to the sentence before it.
 _GLUED_POINT = re.compile(r"(?:(?<=[^\W\d]\.)|(?<=\)\.))\s*(?=\d{1,2}\.\s+[\dA-ZА-ЯЁӘҒҚҢӨҰҮҺІ\"«])")
 # "…тысяч тенге 3) чистое бюджетное кредитование – 0": two items on one line.
