@@ -93,18 +93,20 @@ def find_entities(text: str, vocab: Vocabulary) -> list[tuple[int, Entity]]:
     return [(pos, e) for pos, (_, e) in sorted(found.items())]
 
 
-def issuer_territory(text: str, vocab: Vocabulary) -> Entity | None:
+def issuer_territory(text: str, vocab: Vocabulary, *, last: bool = False) -> Entity | None:
     """The territory the issuing maslikhat governs, with its region when printed.
 
     "Шыңғырлау аудандық мәслихаты" → Shyngyrlau district; "Решение Есильского районного
     маслихата Акмолинской области" → Esil district of Akmola region.
     """
+    # ``last``: the maslikhat named last — a preamble cites the regional decision
+    # before "районный маслихат РЕШИЛ"
     best: tuple[int, Entity] | None = None
     for kind, patterns in vocab.issuer.items():
         for pattern in patterns:
-            m = pattern.search(text)
-            if m and (best is None or m.start() < best[0]):
-                best = (m.start(), _entity(m, kind, vocab))
+            for m in pattern.finditer(text):
+                if best is None or (m.start() > best[0] if last else m.start() < best[0]):
+                    best = (m.start(), _entity(m, kind, vocab))
     if best is None:
         return None
     territory = best[1]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from bot.ingest.clean.entities import Entity, issuer_territory, nominative
+from bot.ingest.clean.entities import Entity, find_entities, issuer_territory, nominative
 from bot.ingest.vocab import Vocabulary, all_languages, stem
 from bot.model import Amendment, Document, Edition
 
@@ -98,9 +98,19 @@ def read_document(
     head = operative[: m.start()] if operative and (m := _any(vocab.operative, operative)) else ""
     issuer = _issuer_words(head, vocab) or _issuer_words(own_line, vocab)
     # The territory: the operative clause names the issuer; the issuing line adds the region.
-    territory = issuer_territory(" ".join(filter(None, [head, own_line])), vocab)
-    if territory is None:
-        territory = issuer_territory("\n".join(lines[:12]), vocab)
+    # the line naming the decision says who issued it and in which region; the
+    # operative clause ("… районный маслихат РЕШИЛ") when that line does not
+    territory = (
+        (issuer_territory(own_line, vocab) if issuing is not None else None)
+        or (issuer_territory(head, vocab, last=True) if head else None)
+        or issuer_territory("\n".join(lines[:12]), vocab)
+    )
+    if territory is not None and territory.kind != "region" and territory.parent is None:
+        region = next(
+            (e for _, e in find_entities("\n".join(lines[:3]), vocab) if e.kind == "region"),
+            None,
+        )
+        territory = territory.with_parent(region)
     amends = None
     if _any(vocab.amending, text[:4000]):
         amends = _amended(title, vocab) or _amended("\n".join(lines[(issuing or 0) + 1 :]), vocab)
