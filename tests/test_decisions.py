@@ -16,8 +16,8 @@ forces its removal from the list.
 
 from __future__ import annotations
 
-import sys
 import re
+import sys
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field

@@ -41,8 +41,8 @@ def _month(word: str, vocab: Vocabulary) -> int | None:
     return None
 
 
-def find_date(text: str) -> tuple[date, int] | None:
-    """The first date in ``text`` (words in any language, or dd.mm.yyyy) and where it starts."""
+def all_dates(text: str) -> list[tuple[int, date]]:
+    """Every date in ``text`` (words in any language, or dd.mm.yyyy) with where it starts."""
     found: list[tuple[int, date]] = []
     for vocab in all_languages():
         for pattern in vocab.date:
@@ -51,16 +51,17 @@ def find_date(text: str) -> tuple[date, int] | None:
                 when = _safe_date(int(m.group("y")), month, int(m.group("d"))) if month else None
                 if when:
                     found.append((m.start(), when))
-                    break
-    m2 = _NUM_DATE.search(text)
-    if m2:
+    for m2 in _NUM_DATE.finditer(text):
         when = _safe_date(int(m2.group(3)), int(m2.group(2)), int(m2.group(1)))
         if when:
             found.append((m2.start(), when))
-    if not found:
-        return None
-    pos, when = min(found, key=lambda x: x[0])
-    return when, pos
+    return sorted(found, key=lambda x: x[0])
+
+
+def find_date(text: str) -> tuple[date, int] | None:
+    """The first date in ``text`` and where it starts."""
+    found = all_dates(text)
+    return (found[0][1], found[0][0]) if found else None
 
 
 def find_number(text: str) -> str:
@@ -69,12 +70,18 @@ def find_number(text: str) -> str:
 
 
 def edition_in(text: str) -> Edition | None:
-    """The decision a chunk of text cites (its № and date), or None without a number."""
-    number = find_number(text)
-    if not number:
+    """The decision a chunk of text cites: its № and the date nearest to it — before it
+    ("от 20 декабря 2013 года № 170", "2022 жылғы 22 желтоқсандағы "…" № 19/205") or
+    just after it ("№ 43-5 от 15 декабря 2011 года")."""
+    sign = _NUMBER_SIGN.search(text)
+    if not sign:
         return None
-    found = find_date(text)
-    return Edition(found[0] if found else None, number)
+    dates = all_dates(text)
+    before = [(sign.start() - pos, d) for pos, d in dates if pos < sign.start()]
+    after = [(pos - sign.end(), d) for pos, d in dates if pos >= sign.end()]
+    near = [x for x in after if x[0] <= 40] or before or after
+    when = min(near, key=lambda x: x[0])[1] if near else None
+    return Edition(when, sign.group(1).rstrip("."))
 
 
 def _any(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | None:
@@ -153,9 +160,9 @@ def _amended(text: str, vocab: Vocabulary) -> Edition | None:
     after = edition_in(text[m.start() : m.start() + 400])
     if after is not None:
         return after
-    before = text[max(0, m.start() - 400) : m.start()]
-    cited = list(re.finditer(r"№|\bN\s*\d", before))
-    return edition_in(before[max(0, cited[-1].start() - 120) :]) if cited else None
+    before = text[max(0, m.start() - 500) : m.start()]
+    cited = list(_NUMBER_SIGN.finditer(before))
+    return edition_in(before[: cited[-1].end() + 40]) if cited else None
 
 
 def footnotes(lines: list[str], vocab: Vocabulary) -> list[Amendment]:

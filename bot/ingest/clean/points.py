@@ -19,7 +19,10 @@ from bot.ingest.numbers import Amount, read_after_label
 from bot.ingest.vocab import Vocabulary, best_key
 from bot.model import NUMBERED_KEYS
 
-_POINT = re.compile(r"^[\s\"«“]*(\d{1,3}(?:-\d{1,2})?)\.\s+\S")  # "3.", "1-1."
+# "3. …", "1-1. …" (inserted after point 1), "1.-Внести …"
+_POINT = re.compile(
+    r"^[\s\"«“]*(\d{1,3}(?:-\d{1,2})?)\.(?:\s+|[-–]\s*)(?=[^\W\d])|^[\s\"«“]*(\d{1,3}(?:-\d{1,2})?)\.\s+\S"
+)
 _ITEM_PREFIX = re.compile(r"^[\s\"«“']*(?:(\d{1,2})\)|([IVXivx]{1,4})\.)?\s*")
 _NUMBERED = re.compile(r"^[\s\"«“]*\d{1,2}\)")
 # "…шешімімен.1. 2024-2026 жылдарға…": a point glued to the sentence before it.
@@ -65,7 +68,7 @@ def split_points(lines: list[str]) -> list[Point]:
         for line in _GLUED_POINT.split(raw):
             m = _POINT.match(line)
             if m:
-                points.append(Point(m.group(1), [line]))
+                points.append(Point(m.group(1) or m.group(2), [line]))
             elif points:
                 points[-1].lines.append(line)
     return points
@@ -117,6 +120,21 @@ def appendix_numbers(text: str, vocab: Vocabulary) -> list[int]:
     return []
 
 
+def _run_on(seg: str, vocab: Vocabulary) -> list[str]:
+    """"в том числе: налоговые поступления — 401 220 тысяч тенге, неналоговые поступления —
+    5 120 тысяч тенге, …": items run on in one sentence are cut at the comma before a label."""
+    parts = re.split(r",\s+", seg)
+    if len(parts) == 1:
+        return [seg]
+    out = [parts[0]]
+    for part in parts[1:]:
+        if summary_key(part, vocab) or subitem_key(part, vocab):
+            out.append(part)
+        else:
+            out[-1] = f"{out[-1]}, {part}"
+    return out
+
+
 @dataclass
 class Item:
     """One point-1 figure: for whom (a sub-heading may switch), which year, what."""
@@ -143,7 +161,7 @@ def items(
 ) -> Iterator[Item | Unread]:
     """The point's summary items in order; sub-headings switch entity or year."""
     current, current_year = entity, year
-    for seg in segments(point.lines):
+    for seg in (part for s in segments(point.lines) for part in _run_on(s, vocab)):
         if not _NUMBERED.match(seg):
             switched = is_sub_heading(seg, vocab)
             if switched is not None:
