@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from bot.ingest.clean import parse_html, parse_text, summary_key
+from bot.ingest.pipeline import parse_file
 from bot.model import ParseResult, UnusableDocument
 
 FIX = Path(__file__).parent / "fixtures" / "decisions"
@@ -244,15 +245,15 @@ def test_ru_replace_amendment() -> None:
     doc = result.documents[0]
     assert doc.kind == "amendment" and str(doc.amends) == "No 30-4 of 2023-12-27"
     assert (doc.number, doc.date.isoformat()) == ("9-3", "2024-06-20")  # type: ignore[union-attr]
-    got = lines_of(result, "Жанаталапский сельский округ", 2024, "point 1")
-    assert got == {
-        "income_total": Decimal("75287.5"),
-        "transfers": Decimal("70957.5"),
-        "expense_total": Decimal("76340.5"),
-    }
-    messages = [p.message for p in result.problems]
-    assert any("cannot be placed" in m and "70 957,5" in m for m in messages)  # point 2: no mapping
-    assert any(m.startswith("partial amendment") for m in messages)
+    # replaced figures are applied only over the base decision in the store
+    assert not result.budgets
+    got = {(r.budget.entity, r.budget.year, r.key, r.old, r.new) for r in result.replacements}
+    assert ("Жанаталапский сельский округ", 2024, "income_total", Decimal("72787.5"),
+            Decimal("75287.5")) in got  # fmt: skip
+    assert ("Жанаталапский сельский округ", 2024, "transfers", Decimal("68457.5"),
+            Decimal("70957.5")) in got  # fmt: skip
+    assert ("Жанаталапский сельский округ", 2024, "expense_total", Decimal("73840.5"),
+            Decimal("76340.5")) in got  # fmt: skip
 
 
 # ------------------------------------------------------------------ refusals
@@ -393,18 +394,25 @@ def test_kk_replace_amendment() -> None:
     result = parse_text(text, doc_id="x", path="x.txt")
     doc = result.documents[0]
     assert (doc.kind, str(doc.amends), doc.number) == ("amendment", "No 30-4 of 2023-12-27", "9-3")
-    got = lines_of(result, "Жаңаталап ауылдық округі", 2024, "point 1")
+    got = {(r.key, r.old, r.new) for r in result.replacements}
     assert got == {
-        "income_total": Decimal("75287.5"),
-        "transfers": Decimal("70957.5"),
-        "expense_total": Decimal("76340.5"),
+        ("income_total", Decimal("72787.5"), Decimal("75287.5")),
+        ("transfers", Decimal("68457.5"), Decimal("70957.5")),
+        ("expense_total", Decimal("73840.5"), Decimal("76340.5")),
     }
 
 
-def test_unplaceable_replacement_is_refused_in_one_line() -> None:
+def test_unplaceable_replacement_is_refused_in_one_line(tmp_path: Path) -> None:
     text = "\n".join([
         *KK_REPLACE_HEAD,
         '4-тармақта "14 000" деген сандар "16 000" деген сандармен ауыстырылсын.',
     ])  # fmt: skip
-    with pytest.raises(UnusableDocument, match="No 30-4 of 2023-12-27"):
-        parse_text(text, doc_id="x", path="x.txt")
+    # the clean parser keeps it as a replacement; the pipeline without a store refuses
+    assert [(r.key, r.old) for r in parse_text(text, doc_id="x", path="x.txt").replacements] == [
+        ("", Decimal(14000))
+    ]
+    path = tmp_path / "amend.txt"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(UnusableDocument, match="No 30-4 of 2023-12-27") as err:
+        parse_file(path)
+    assert "\n" not in str(err.value)

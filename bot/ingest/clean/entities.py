@@ -144,8 +144,10 @@ def budget_holder(head: str, vocab: Vocabulary, issuer: Entity | None) -> Entity
     named = [e for _, e in find_entities(head, vocab)]
     local = [e for e in named if e.kind in LOCAL_KINDS and e.kind != "villages_total"]
     if local:
-        # "Орал қаласының Зачаган кентінің бюджеті": the settlement, whose parent is the city
-        entity = min(local, key=lambda e: e.kind == "town")
+        # "Орал қаласының Зачаган кентінің бюджеті" from Орал's own maslikhat: the city named
+        # is the issuer, the parent; the budget is the settlement's
+        below = [e for e in local if not (issuer and e.kind == "town" and same_place(e, issuer))]
+        entity = (below or local)[0]
         town_is_city = entity.kind == "town" and issuer and issuer.kind in {"city", "region"}
         if town_is_city and (issuer.kind == "region" or same_place(entity, issuer)):
             return Entity(entity.name, "city", issuer if issuer.kind == "region" else issuer.parent)
