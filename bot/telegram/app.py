@@ -26,6 +26,7 @@ from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_applicati
 from aiohttp import web
 from redis.asyncio import Redis
 
+from bot.brief.service import Briefs
 from bot.config import Settings
 from bot.telegram.commands import set_commands
 from bot.telegram.engine import Answers
@@ -106,6 +107,8 @@ def make_dispatcher(settings: Settings, services: Services) -> Dispatcher:
         db_path=settings.db_path,
         i18n=services.i18n,
         languages=services.languages,
+        briefs=Briefs(settings.db_path),
+        web_app_url=settings.web_app_url,
     )
     dp.include_routers(*routers())
     LanguageMiddleware(services.i18n, services.languages).setup(dp)
