@@ -5,9 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from tests.telegram.conftest import Harness
-
 from bot.telegram.handlers.brief import explorer_button, parse_args
+from tests.telegram.conftest import Harness
 
 
 def test_parse_args() -> None:
