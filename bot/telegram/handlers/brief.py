@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import re
 
-from aiogram import Router
+from aiogram import Bot, Router
 from aiogram.filters import Command, CommandObject
-from aiogram.types import BufferedInputFile, InlineKeyboardMarkup, Message, WebAppInfo
+from aiogram.types import (
+    BufferedInputFile,
+    InlineKeyboardMarkup,
+    MenuButtonWebApp,
+    Message,
+    WebAppInfo,
+)
+from aiogram.utils.i18n import I18n
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.brief.data import NoBudget
 from bot.brief.service import Briefs
+from bot.i18n import DEFAULT_LANG
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 MAX_ARGS = 200  # a place name is short; anything longer is not one
@@ -79,3 +87,18 @@ def make_router() -> Router:
     router = Router(name="brief")
     router.message.register(brief, Command("brief"))
     return router
+
+
+async def set_menu_button(bot: Bot, i18n: I18n, web_app_url: str | None = None) -> None:
+    """On startup: the chat's menu button opens the Mini App (when it has a public URL).
+
+    Telegram keeps one default menu button for every language, so its label is in the
+    default language; the page itself follows each user's chosen language.
+    """
+    if not web_app_url:
+        return
+    with i18n.context(), i18n.use_locale(DEFAULT_LANG):
+        text = _("Budget explorer")
+    await bot.set_chat_menu_button(
+        menu_button=MenuButtonWebApp(text=text, web_app=WebAppInfo(url=web_app_url))
+    )
