@@ -57,15 +57,19 @@ class Server:
 @pytest.fixture(scope="module")
 def server(seed_db: Path) -> Iterator[Server]:
     loop = asyncio.new_event_loop()
-    app = web.Application()
-    routes.setup(app, Briefs(seed_db), TOKEN, max_age=3600, languages=Languages())
-    runner = web.AppRunner(app, access_log=None)
-    loop.run_until_complete(runner.setup())
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    loop.run_until_complete(site.start())
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
     thread = threading.Thread(target=loop.run_forever, daemon=True)
-    thread.start()
+    thread.start()  # the server's own loop: Playwright's sync API owns the main thread's
+
+    async def start() -> tuple[web.AppRunner, int]:
+        app = web.Application()
+        routes.setup(app, Briefs(seed_db), TOKEN, max_age=3600, languages=Languages())
+        runner = web.AppRunner(app, access_log=None)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        return runner, site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+
+    runner, port = asyncio.run_coroutine_threadsafe(start(), loop).result(30)
     yield Server(f"http://127.0.0.1:{port}", seed_db)
     asyncio.run_coroutine_threadsafe(runner.cleanup(), loop).result(10)
     loop.call_soon_threadsafe(loop.stop)

@@ -12,7 +12,8 @@
     year: Number(params.get("year")) || null, view: "spending", path: [], data: null, years: [] };
 
   const t = (s) => (STRINGS[state.lang] && STRINGS[state.lang][s]) || s;
-  const el = (tag, attrs, text) => { const e = document.createElement(tag); for (const k in attrs || {}) e.setAttribute(k, attrs[k]); if (text != null) e.textContent = text; return e; };
+  const SVG = new Set(["g", "rect", "text", "title"]);
+  const el = (tag, attrs, text) => { const e = SVG.has(tag) ? document.createElementNS("http://www.w3.org/2000/svg", tag) : document.createElement(tag); for (const k in attrs || {}) e.setAttribute(k, attrs[k]); if (text != null) e.textContent = text; return e; };
 
   async function api(path) {
     const headers = initData ? { "X-Telegram-Init-Data": initData } : {};
