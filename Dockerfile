@@ -26,7 +26,7 @@ COPY locales ./locales
 
 # The store and the compiled catalogs are part of the image; the font cache too.
 RUN budget-bot ingest data/sources/* \
-    && python -c "from bot.i18n import ensure_compiled; ensure_compiled('answer'); ensure_compiled('bot')" \
+    && python -c "from bot.i18n import ensure_compiled; ensure_compiled('answer'); ensure_compiled('bot'); ensure_compiled('web')" \
     && python -c "import matplotlib.font_manager" \
     && chown -R 10001:10001 /app/data /app/locales /app/.cache
 
@@ -34,6 +34,10 @@ USER 10001:10001
 
 # Webhook mode listens here (WEBHOOK_PORT); long polling needs no port.
 EXPOSE 8080
+# The Mini App in polling mode (WEB_APP_PORT=8081); in webhook mode it shares 8080.
+# The PDF brief needs no system package: reportlab is pure Python and DejaVu Sans
+# (full Kazakh Cyrillic) comes with matplotlib.
+EXPOSE 8081
 VOLUME ["/app/data"]
 
 HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 \

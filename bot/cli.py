@@ -21,6 +21,7 @@ for _module, _names in (
     ("bot.ingest.cli", ("ingest", "parse", "lines", "build")),
     ("bot.answer.cli", ("ask", "eval")),
     ("bot.telegram.cli", ("run", "secret")),
+    ("bot.brief.cli", ("brief",)),
 ):
     try:
         _mod = importlib.import_module(_module)

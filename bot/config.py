@@ -38,6 +38,12 @@ class Settings(BaseSettings):
     throttle_limit: int = 8  # updates per user ...
     throttle_window: float = 10.0  # ... per this many seconds
     log_level: str = "INFO"
+    # The Mini App (budget explorer): its public HTTPS URL for the menu button and answer
+    # buttons; served on the webhook server, or in polling mode on WEB_APP_HOST:WEB_APP_PORT.
+    web_app_url: str | None = None
+    web_app_host: str = "0.0.0.0"
+    web_app_port: int | None = None
+    web_app_max_age: int = 86400  # seconds an initData signature stays valid
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -53,7 +59,9 @@ class Settings(BaseSettings):
             )
         return value
 
-    @field_validator("telegram_api_url", "redis_url", "webhook_url", mode="before")
+    @field_validator(
+        "telegram_api_url", "redis_url", "webhook_url", "web_app_url", mode="before"
+    )
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value

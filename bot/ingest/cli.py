@@ -177,7 +177,7 @@ def lines(year: int | None, entity: str | None, show_all: bool, db_path: Path) -
 @DB_OPTION
 def build(sources: Path, db_path: Path) -> None:
     """Build the store afresh from every decision in data/sources and summarise it."""
-    from bot.store.listing import budget_summary
+    from bot.ingest import summary
     from bot.store.schema import open_db
 
     files = sorted(p for p in sources.iterdir() if p.is_file() and not p.name.startswith("."))
@@ -187,29 +187,22 @@ def build(sources: Path, db_path: Path) -> None:
     tmp = Path(tmp_name)
     tmp.unlink()
     console = _console()
-    reports = ingest_paths(files, tmp)
-    for report in reports:
-        print_report(console, report)
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as progress:
+        task = progress.add_task("building the store", total=len(files))
+        reports = ingest_paths(files, tmp, on_done=lambda _r: progress.advance(task))
     for suffix in ("-wal", "-shm"):
         Path(str(db_path) + suffix).unlink(missing_ok=True)
     db = open_db(tmp)
     db.execute("PRAGMA journal_mode=DELETE")
     db.close()
     tmp.replace(db_path)
-    db = open_db(db_path, readonly=True)
-    table = Table(title=f"Budgets in {db_path}")
-    for col in ("entity", "year", "in force", "income", "expenses", "deficit", "lines"):
-        table.add_column(col)
-    for row in budget_summary(db):
-        table.add_row(
-            row["entity"],
-            str(row["year"]),
-            row["edition"],
-            _fmt(row["income"]),
-            _fmt(row["expenses"]),
-            _fmt(row["deficit"]),
-            str(row["lines"]),
-        )
-    console.print(table)
+    summary.write_report(reports, summary.report_path(db_path), print_report)
+    summary.print_summary(console, reports, open_db(db_path, readonly=True), db_path)
     if any(not r.ok for r in reports):
         sys.exit(1)

@@ -26,10 +26,12 @@ from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_applicati
 from aiohttp import web
 from redis.asyncio import Redis
 
+from bot.brief.service import Briefs
 from bot.config import Settings
 from bot.telegram.commands import set_commands
 from bot.telegram.engine import Answers
 from bot.telegram.handlers import routers
+from bot.telegram.handlers.brief import set_menu_button
 from bot.telegram.locale import make_i18n
 from bot.telegram.middlewares import (
     Counter,
@@ -40,6 +42,7 @@ from bot.telegram.middlewares import (
 )
 from bot.telegram.prefs import LanguageStore, RedisLanguageStore, SqliteLanguageStore
 from bot.telegram.retry import RetryAfterMiddleware
+from bot.webapp import server as webapp_server
 
 log = logging.getLogger(__name__)
 HEARTBEAT = Path("/tmp/budget-bot.alive")
@@ -106,6 +109,8 @@ def make_dispatcher(settings: Settings, services: Services) -> Dispatcher:
         db_path=settings.db_path,
         i18n=services.i18n,
         languages=services.languages,
+        briefs=Briefs(settings.db_path),
+        web_app_url=settings.web_app_url,
     )
     dp.include_routers(*routers())
     LanguageMiddleware(services.i18n, services.languages).setup(dp)
@@ -113,6 +118,7 @@ def make_dispatcher(settings: Settings, services: Services) -> Dispatcher:
     for observer in (dp.message, dp.callback_query, dp.inline_query):
         observer.outer_middleware(throttle)
     dp.startup.register(on_startup)
+    dp.startup.register(set_menu_button)  # the Mini App, when WEB_APP_URL is set
     dp.shutdown.register(on_shutdown)
     # Drain handlers still running before anything (FSM storage first) is closed.
     dp.shutdown.handlers.insert(0, dp.shutdown.handlers.pop())
@@ -151,8 +157,13 @@ async def run_polling(settings: Settings, services: Services | None = None) -> N
     bot = make_bot(settings)
     dp = make_dispatcher(settings, services)
     await bot.delete_webhook(drop_pending_updates=False)
-    # SIGTERM/SIGINT stop polling; shutdown then drains running handlers.
-    await dp.start_polling(bot, handle_signals=True, close_bot_session=True)
+    web_app = await webapp_server.start(settings, dp["briefs"], services.languages)
+    try:
+        # SIGTERM/SIGINT stop polling; shutdown then drains running handlers.
+        await dp.start_polling(bot, handle_signals=True, close_bot_session=True)
+    finally:
+        if web_app is not None:
+            await web_app.cleanup()
 
 
 def webhook_app(settings: Settings, services: Services, bot: Bot) -> web.Application:
@@ -182,6 +193,7 @@ def webhook_app(settings: Settings, services: Services, bot: Bot) -> web.Applica
         app, path=settings.webhook_path
     )
     app.router.add_get("/healthz", health)
+    webapp_server.mount(app, settings, dp["briefs"], services.languages)
     setup_application(app, dp, bot=bot)
     return app
 

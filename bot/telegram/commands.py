@@ -14,6 +14,7 @@ MENU = (
     ("compare", __("Compare two years")),
     ("top", __("Biggest spending lines")),
     ("export", __("Download lines as CSV and Excel")),
+    ("brief", __("One-page PDF brief of a budget")),
     ("sources", __("Decisions the answers come from")),
     ("help", __("How to ask, with examples")),
     ("lang", __("Change language")),

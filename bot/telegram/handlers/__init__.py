@@ -7,7 +7,16 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from bot.telegram.handlers import admin, callbacks, commands, errors, inline, questions, start
+from bot.telegram.handlers import (
+    admin,
+    brief,
+    callbacks,
+    commands,
+    errors,
+    inline,
+    questions,
+    start,
+)
 
 
 def routers() -> list[Router]:
@@ -18,5 +27,6 @@ def routers() -> list[Router]:
         commands.make_router(),
         callbacks.make_router(),
         inline.make_router(),
+        brief.make_router(),
         questions.make_router(),  # any other text: last
     ]
