@@ -70,6 +70,10 @@ def print_report(console: Console, report: Report) -> None:
             f"expenses {_fmt(codes.get('expense_total'))}, deficit {_fmt(codes.get('deficit'))} "
             f"— {status}"
         )
+    if result.rows:
+        read, stored = result.rows.get("read", 0), result.rows.get("stored", 0)
+        mark = "" if read == stored else " [red](the rest are problems below)[/red]"
+        console.print(f"    appendix rows: {read} read, {stored} stored{mark}")
     for r in result.repairs:
         printed = f"printed {r.printed!r}" if r.printed else "figure lost"
         console.print(

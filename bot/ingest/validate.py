@@ -77,6 +77,9 @@ def constraints(budget: Budget, *, partial: bool = False) -> list[Constraint]:
     """
     point = {ln.code for ln in budget.lines if ln.source.startswith("point")}
     appendix = {ln.code for ln in budget.lines if ln.source.startswith("appendix")}
+    # lending by functional group ("10 Сельское хозяйство" under Бюджетные кредиты) is not
+    # spending: the expenses identity takes the groups the table printed as expenses
+    section = {ln.code: ln.section for ln in budget.lines if ln.source.startswith("appendix")}
     out: list[Constraint] = []
 
     def add(name: str, terms: Iterable[tuple[int, Var]]) -> None:
@@ -117,7 +120,10 @@ def constraints(budget: Budget, *, partial: bool = False) -> list[Constraint]:
             groups = sorted(
                 c
                 for c in present
-                if (code := codes.parse(c)) and code.is_top and code.section == "expense"
+                if (code := codes.parse(c))
+                and code.is_top
+                and code.section == "expense"
+                and section.get(c) == "expense"
             )
             if groups and needs("expense_total"):
                 add(
