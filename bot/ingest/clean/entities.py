@@ -41,7 +41,8 @@ def display_name(entity: Entity, lang: str) -> str:
     from bot.ingest.places import kind_template
 
     template = kind_template(entity.kind)
-    if lang == "ru" and not _ADJECTIVE.search(entity.name.split()[-1] if entity.name else ""):
+    one_word = len(entity.name.split()) == 1
+    if lang == "ru" and not (one_word and _ADJECTIVE.search(entity.name)):
         pattern = template.get("ru_noun", template["ru"])
     else:
         pattern = template.get(lang, template["ru"])
