@@ -152,3 +152,21 @@ def test_classifier_fts(tmp_path: Path) -> None:
     assert "124.008" in codes
     codes = {r["code"] for r in db["classifier"].search("roads")}
     assert "124.013" in codes
+
+
+def test_a_fraction_of_a_tenge_is_left_out_and_reported(tmp_path: Path) -> None:
+    """'341,6 тенге' printed where thousands were meant: never rounded, never a crash."""
+    doc = Document("frac", "f.txt", "ru", "", "1", date(2020, 1, 8), "t")
+    budget = Budget("X rural district", "rural_district", 2020, "frac")
+    budget.lines = [
+        Line("income_total", Decimal("16268.6"), "summary", "point 1"),
+        Line("non_tax", Decimal("0.3416"), "summary", "point 1", printed="341,6"),
+    ]
+    result = ParseResult(documents=[doc], budgets=[budget])
+    db = open_db(tmp_path / "b.db")
+    counts = write.store_result(db, result)
+    assert counts["lines"] == 1
+    codes = [r["code"] for r in db.query("select code from lines")]
+    assert codes == ["income_total"]
+    [problem] = list(db.query("select code, message from problems"))
+    assert problem["code"] == "non_tax" and "341,6" in problem["message"]

@@ -101,6 +101,7 @@ def parse_source(
     return result
 
 
+
 def name_entities(result: ParseResult) -> None:
     """Key every budget by its entity's English name; fill kk/ru/en names of entities,
     their parents and issuers, so that a Kazakh and a Russian decision about one place

@@ -19,7 +19,7 @@ from decimal import Decimal
 
 import sqlite_utils
 
-from bot.model import Budget, Document, ParseResult
+from bot.model import Budget, Document, ParseResult, Problem
 
 
 def tenge(amount: Decimal) -> int:
@@ -92,6 +92,20 @@ def store_result(db: sqlite_utils.Database, result: ParseResult) -> dict[str, in
                 },
                 replace=True,
             )
+            for ln in budget.lines:
+                if ln.amount is not None and (ln.amount * 1000) % 1:
+                    # "неналоговые поступления – 341,6 тенге": a fraction of a tenge. The
+                    # store keeps whole tenge; never round a figure the decision did not print
+                    result.problems.append(
+                        Problem(
+                            budget.entity,
+                            budget.year,
+                            ln.code,
+                            f"{ln.source}: {ln.printed or ln.amount} is a fraction of a tenge "
+                            "and cannot be stored exactly; left out of the store",
+                            ln.source,
+                        )
+                    )
             rows = [
                 {
                     "line_id": f"{budget_id}|{ln.source}|{ln.code}",
@@ -110,7 +124,7 @@ def store_result(db: sqlite_utils.Database, result: ParseResult) -> dict[str, in
                     "current": 0,
                 }
                 for i, ln in enumerate(budget.lines)
-                if ln.amount is not None
+                if ln.amount is not None and not (ln.amount * 1000) % 1
             ]
             db["lines"].insert_all(rows, replace=True)
             counts["budgets"] += 1
