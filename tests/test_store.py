@@ -66,7 +66,15 @@ def test_failing_document_leaves_store_unchanged(tmp_path: Path, monkeypatch) ->
     ingest_paths([SEED], db_path)
     before = dump(db_path)
     result = parse_file(FIXTURES / "kk_rural_base.txt")
-    result.budgets[-1].lines[-1].amount = Decimal("1.0001")  # not storable exactly
+    result.budgets[-1].lines[-1].amount = Decimal("1.001")
+    real = write.tenge
+
+    def failing(amount: Decimal) -> int:  # a fault on the last line of the last budget
+        if amount == Decimal("1.001"):
+            raise ValueError("disk gone")
+        return real(amount)
+
+    monkeypatch.setattr(write, "tenge", failing)
     db = open_db(db_path)
     with pytest.raises(ValueError):
         write.store_result(db, result)
