@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.ingest import read as read_mod
 from bot.ingest.clean import parse_html, parse_text
+from bot.ingest.limits import Limits
 from bot.ingest.read import read_bytes, read_document
 from bot.model import UnusableDocument
 
@@ -135,12 +135,11 @@ def test_unusable_bytes(data: bytes, name: str) -> None:
     assert message and "\n" not in message
 
 
-def test_huge_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(read_mod, "MAX_BYTES", 1000)
+def test_huge_file_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "big.txt"
     path.write_text("маслихат " * 500, encoding="utf-8")
-    with pytest.raises(UnusableDocument, match="20 MB"):
-        read_document(path)
+    with pytest.raises(UnusableDocument, match="larger than 1000 bytes"):
+        read_document(path, Limits(max_bytes=1000))
 
 
 def test_real_size_limit(tmp_path: Path) -> None:

@@ -15,7 +15,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from bot import DEFAULT_DB, SOURCES_DIR
-from bot.ingest.pipeline import Report, ingest_paths, parse_file
+from bot.ingest import sandbox
+from bot.ingest.pipeline import Report, ingest_paths
 from bot.model import UnusableDocument
 
 DB_OPTION = click.option(
@@ -120,7 +121,7 @@ def ingest(paths: tuple[Path, ...], db_path: Path) -> None:
 def parse(path: Path, as_json: bool) -> None:
     """Parse one decision and print the result; the store is not touched."""
     try:
-        result = parse_file(path)
+        result = sandbox.parse_path(path)  # capped child process
     except UnusableDocument as exc:
         click.echo(f"{path}: {exc}", err=True)
         sys.exit(1)

@@ -108,6 +108,7 @@ def ingest_paths(
     on_done: Callable[[Report], None] | None = None,
 ) -> list[Report]:
     """Parse and store each file; a file that fails leaves the store as it was."""
+    from bot.ingest import sandbox
     from bot.store.schema import load_classifier, open_db
     from bot.store.write import store_result
 
@@ -117,7 +118,8 @@ def ingest_paths(
     reports = []
     for path in paths:
         try:
-            result = parse_file(path, classifier)
+            # Parsed in a capped child process: no file can take this process down.
+            result = sandbox.parse_path(path)
             stored = store_result(db, result)
             report = Report(str(path), True, result=result, stored=stored)
         except UnusableDocument as exc:
