@@ -181,7 +181,11 @@ def build(sources: Path, db_path: Path) -> None:
     from bot.store.listing import budget_summary
     from bot.store.schema import open_db
 
-    files = sorted(p for p in sources.iterdir() if p.is_file() and not p.name.startswith("."))
+    files = sorted(
+        p
+        for p in sources.iterdir()
+        if p.is_file() and not p.name.startswith(".") and not p.name.endswith(".part")
+    )
     db_path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(suffix=".db", dir=db_path.parent)
     os.close(fd)

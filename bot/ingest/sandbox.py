@@ -16,12 +16,14 @@ thread (``asyncio.to_thread``) in the bot; the wait itself holds no GIL.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import resource
 import signal
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import asdict, dataclass
 from datetime import date
@@ -98,6 +100,21 @@ def from_wire(text: str) -> ParseResult:
 
 # ------------------------------------------------------------------ the parent side
 
+# The children running now: a process-wide table, so that shutdown can stop them
+# (a parse may take up to the wall cap, longer than the shutdown grace).
+_RUNNING: set[subprocess.Popen[bytes]] = set()
+_STOPPING = threading.Event()
+
+
+def stop_running() -> int:
+    """Kill every parsing child (at shutdown, after the grace); how many there were."""
+    _STOPPING.set()
+    running = list(_RUNNING)
+    for proc in running:
+        with contextlib.suppress(OSError):
+            proc.kill()
+    return len(running)
+
 
 @dataclass(frozen=True)
 class Outcome:
@@ -128,22 +145,29 @@ def run(
     if path is not None:
         args += ["--path", str(path)]
     start = time.monotonic()
+    proc = subprocess.Popen(
+        args,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=_child_env(limits),
+    )
+    _RUNNING.add(proc)
     try:
-        proc = subprocess.run(
-            args,
-            input=data or b"",
-            capture_output=True,
-            timeout=limits.wall_seconds,
-            env=_child_env(limits),
-            check=False,
-        )
+        stdout, _ = proc.communicate(data or b"", timeout=limits.wall_seconds)
     except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
         raise UnusableDocument(
             f"{name}: reading the file took longer than {limits.wall_seconds} s"
         ) from None
+    finally:
+        _RUNNING.discard(proc)
+    if _STOPPING.is_set():
+        raise UnusableDocument(f"{name}: the bot is restarting; please send the file again")
     seconds = time.monotonic() - start
     try:
-        reply: dict[str, Any] = json.loads(proc.stdout.decode("utf-8"))
+        reply: dict[str, Any] = json.loads(stdout.decode("utf-8"))
     except (ValueError, UnicodeDecodeError):
         reply = {}
     if reply.get("ok"):

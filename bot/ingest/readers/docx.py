@@ -26,6 +26,8 @@ def _read(data: bytes, name: str, limits: Limits) -> Read:
         from docx.text.paragraph import Paragraph
 
         document = docx.Document(io.BytesIO(data))
+    except MemoryError:
+        raise  # the sandbox names the memory limit
     except Exception as exc:
         raise refuse(name, f"not a readable .docx file ({type(exc).__name__})") from exc
 

@@ -29,7 +29,7 @@ def _read(data: bytes, name: str, limits: Limits) -> Read:
             size += len(pages[-1])
             if size > limits.text_chars:
                 break
-    except UnusableDocument:
+    except (UnusableDocument, MemoryError):
         raise
     except Exception as exc:
         raise refuse(name, f"not a readable PDF file ({type(exc).__name__})") from exc
