@@ -16,6 +16,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import os
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
@@ -28,7 +29,7 @@ from redis.exceptions import RedisError
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-STATUS_FILE = Path("/tmp/budget-bot.status")
+STATUS_FILE = Path(os.environ.get("BUDGET_BOT_STATUS", "/tmp/budget-bot.status"))
 _ERRORS = (RedisError, OSError, asyncio.TimeoutError)
 
 
