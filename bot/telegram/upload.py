@@ -105,6 +105,8 @@ def why(exc: BaseException) -> str:
     code = getattr(exc, "errno", None)
     if code in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG) or "disk is full" in text:
         return "disk full"
+    if "disk i/o error" in text:  # SQLite's word for a write the disk refused
+        return "disk full or failing (a write was refused)"
     if code in (errno.EROFS, errno.EACCES, errno.EPERM) or "readonly" in text:
         return "the store is read-only"
     if "locked" in text or "busy" in text:

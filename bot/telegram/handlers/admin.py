@@ -110,7 +110,13 @@ async def confirmed(
         await message.answer(_("I could not use this file: {reason}").format(reason=str(exc)))
         return
     except upload.StoreFailed as exc:
-        log.error("admin %s: storing %s failed: %s", callback.from_user.id, pending.file_name, exc)
+        log.error(
+            "admin %s: storing %s failed: %s (%s)",
+            callback.from_user.id,
+            pending.file_name,
+            exc,
+            exc.__cause__,
+        )
         await message.answer(_("Nothing was stored: {reason}.").format(reason=esc(str(exc))))
         return
     answers.reload()
