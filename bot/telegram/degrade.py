@@ -36,8 +36,10 @@ _ERRORS = (RedisError, OSError, asyncio.TimeoutError)
 class RedisHealth:
     """Whether Redis answered lately; written to ``STATUS_FILE`` on every change."""
 
-    def __init__(self, retry_every: float = 5.0, status_file: Path | None = STATUS_FILE) -> None:
-        self.retry_every = retry_every
+    def __init__(
+        self, retry_every: float | None = None, status_file: Path | None = STATUS_FILE
+    ) -> None:
+        self.retry_every = retry_every or float(os.environ.get("BUDGET_REDIS_RETRY", "5"))
         self.status_file = status_file
         self.down_since: float | None = None
         self._next_try = 0.0
