@@ -173,7 +173,9 @@ def run(
     if reply.get("ok"):
         return from_wire(reply["result"]), Outcome(seconds, int(reply.get("peak_kb", 0)))
     if reply.get("reason"):
-        raise UnusableDocument(str(reply["reason"]))
+        refused = UnusableDocument(str(reply["reason"]))
+        refused.outcome = Outcome(seconds, int(reply.get("peak_kb", 0)))  # type: ignore[attr-defined]
+        raise refused
     if proc.returncode in (-signal.SIGXCPU, -signal.SIGKILL):
         raise UnusableDocument(
             f"{name}: reading the file needed more than {limits.cpu_seconds} s of CPU time"
@@ -223,6 +225,18 @@ def _cap(limits: Limits) -> None:
     signal.signal(signal.SIGXCPU, _on_xcpu)
 
 
+def _peak_kb() -> int:
+    """This process's peak resident memory (VmHWM; ru_maxrss would carry the parent's
+    peak over the fork)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def _child(argv: list[str]) -> int:
     limits = Limits.from_env()
     name = argv[0] if argv else "upload"
@@ -254,7 +268,7 @@ def _child(argv: list[str]) -> int:
         reply = {"ok": False, "reason": f"{name}: the document is nested too deeply"}
     except Exception as exc:  # a parser bug: one line, no traceback
         reply = {"ok": False, "reason": f"{name}: could not be parsed ({type(exc).__name__})"}
-    reply["peak_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    reply["peak_kb"] = _peak_kb()
     sys.stdout.write(json.dumps(reply, ensure_ascii=False))
     sys.stdout.flush()
     return 0

@@ -183,3 +183,56 @@ def xlsx() -> bytes:
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def docx_xxe() -> bytes:
+    """A .docx whose document.xml declares an external entity (XXE) reading /etc/passwd."""
+    head = (
+        b'<?xml version="1.0" encoding="UTF-8"?>'
+        b'<!DOCTYPE d [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>' + DOC_HEAD.split(b"?>", 1)[1]
+    )
+    return docx_with((head, b"<w:p><w:r><w:t>budget &xxe;</w:t></w:r></w:p>", 1, DOC_TAIL))
+
+
+def docx_billion_laughs() -> bytes:
+    entities = b'<!ENTITY l0 "lol">' + b"".join(
+        b'<!ENTITY l%d "%s">' % (i, b"".join(b"&l%d;" % (i - 1) for _ in range(10)))
+        for i in range(1, 10)
+    )
+    head = (
+        b'<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE d ['
+        + entities
+        + b"]>"
+        + DOC_HEAD.split(b"?>", 1)[1]
+    )
+    return docx_with((head, b"<w:p><w:r><w:t>&l9;</w:t></w:r></w:p>", 1, DOC_TAIL))
+
+
+def pdf_stream_bomb(inflated_mb: int = 1024) -> bytes:
+    """A one-page PDF whose FlateDecode content stream inflates to ``inflated_mb`` MB."""
+    raw, _, _ = deflate_repeat(b"BT /F1 12 Tf 72 720 Td ", b" " * MB, inflated_mb, b"ET")
+    adler = 1
+    chunk = b" " * MB
+    adler = zlib.adler32(b"BT /F1 12 Tf 72 720 Td ", adler)
+    for _ in range(inflated_mb):
+        adler = zlib.adler32(chunk, adler)
+    adler = zlib.adler32(b"ET", adler)
+    body = b"\x78\xda" + raw + struct.pack(">I", adler)
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(body) + body + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, obj in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return bytes(out)

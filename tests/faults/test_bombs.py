@@ -111,3 +111,27 @@ def test_ingest_refuses_a_bomb_and_stores_the_rest(tmp_path: Path) -> None:
     reports = pipeline.ingest_paths([bomb, FIX / "ru_rural_base.txt"], tmp_path / "b.db")
     assert [r.ok for r in reports] == [False, True]
     assert "unpacks to more than 100 MB" in reports[0].reason
+
+
+# Rows the issue found holding ("billion laughs and XXE blocked; PDF stream bombs
+# stopped in < 1 s"): kept as tests so they stay held.
+
+
+def test_xxe_reads_no_local_file() -> None:
+    from bot.ingest.read import read_bytes
+
+    assert read_bytes(bombs.docx_xxe(), "xxe.docx").text == "budget"  # the entity stays unread
+    with pytest.raises(UnusableDocument) as err:
+        sandbox.parse_bytes(bombs.docx_xxe(), "xxe.docx")
+    assert "root:" not in str(err.value)
+
+
+def test_billion_laughs_refused() -> None:
+    with pytest.raises(UnusableDocument, match=r"not a readable \.docx"):
+        sandbox.parse_bytes(bombs.docx_billion_laughs(), "laughs.docx")
+
+
+def test_pdf_stream_bomb_refused() -> None:
+    with pytest.raises(UnusableDocument, match="not a readable PDF") as err:
+        sandbox.parse_bytes(bombs.pdf_stream_bomb(1024), "stream.pdf")
+    assert err.value.outcome.peak_kb < 300 * 1024  # type: ignore[attr-defined]

@@ -133,3 +133,13 @@ async def test_others_are_answered_while_an_upload_parses(harness: Harness) -> N
     order_after = [m["chat_id"] for m in harness.session.sent()]
     assert order == [42]
     assert order_after[-1] == ADMIN
+
+
+async def test_forged_confirm_from_a_non_admin_stores_nothing(harness: Harness) -> None:
+    admin, stranger = harness.user(ADMIN), harness.user(13)
+    await harness.document("x.txt", (FIX / "ru_rural_base.txt").read_bytes(), admin)
+    confirm, _ = _buttons(harness)
+    await harness.press(confirm, stranger)  # the right id, the wrong person
+    assert _docs(harness.settings.db_path) == []
+    await harness.press(confirm, admin)  # the admin's upload is still pending
+    assert len(_docs(harness.settings.db_path)) == 1
