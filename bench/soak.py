@@ -70,6 +70,7 @@ class Tally:
     latencies: list[float] = field(default_factory=list)
     peak_bot_kb: int = 0
     peak_total_kb: int = 0
+    rss_kb: list[int] = field(default_factory=list)  # the bot's RSS, every 0.5 s
 
 
 def rss_kb(pid: int) -> int:
@@ -102,6 +103,7 @@ async def sample_memory(pid: int, tally: Tally, stop: asyncio.Event) -> None:
         total = own + sum(rss_kb(c) for c in children(pid))
         tally.peak_bot_kb = max(tally.peak_bot_kb, own)
         tally.peak_total_kb = max(tally.peak_total_kb, total)
+        tally.rss_kb.append(own)
         await asyncio.sleep(0.5)
 
 
@@ -292,6 +294,12 @@ def main() -> int:
     print(f"| CLI ingests (failed) | {tally.ingests} ({tally.ingest_failures}) |")
     print(f"| peak RSS, bot process | {tally.peak_bot_kb / 1024:.0f} MB |")
     print(f"| peak RSS, bot + sandbox children | {tally.peak_total_kb / 1024:.0f} MB |")
+    if tally.rss_kb:
+        n = len(tally.rss_kb)
+        marks = " / ".join(
+            f"{tally.rss_kb[min(n - 1, n * q // 4)] / 1024:.0f}" for q in (1, 2, 3, 4)
+        )
+        print(f"| bot RSS at 1/4, 2/4, 3/4, end of the run | {marks} MB |")
     for line in (tally.failures + tally.upload_failures)[:20]:
         print("  -", line)
     return 1 if tally.failures or tally.upload_failures else 0

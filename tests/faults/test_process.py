@@ -10,6 +10,7 @@ sandbox's children.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import shutil
 import subprocess
@@ -23,6 +24,7 @@ import pytest
 from tests.telegram.standin import BotAPIStandIn
 from tests.telegram.test_e2e import (
     ADMIN,
+    FIXTURES,
     TOKEN,
     Bot,
     free_port,
@@ -218,3 +220,52 @@ async def test_webhook_acknowledges_only_after_handling(
         assert await bot.stop() == 0
     finally:
         bot.kill()
+
+
+async def test_kill_9_during_ingest_leaves_each_file_all_or_nothing(tmp_path: Path) -> None:
+    """Held row ("kill -9 ×20 during ingest: integrity ok, each file all-or-nothing"),
+    kept as a test: killed at staggered moments, the store is intact and every
+    document in it has all of its lines."""
+    import os
+    import signal
+
+    from bot.ingest.pipeline import ingest_paths
+    from bot.store.schema import open_db
+
+    files = [
+        FIXTURES / n
+        for n in (
+            "ru_rural_base.txt",
+            "kk_rural_base.html",
+            "ru_multi_entity.html",
+            "kk_amend_point1.txt",
+        )
+    ]
+    reference = tmp_path / "reference.db"
+    ingest_paths(files, reference)
+
+    def lines_per_doc(db: Path) -> dict[str, int]:
+        rows = open_db(db).execute("select doc_id, count(*) from lines group by doc_id")
+        return dict(rows.fetchall())
+
+    full = lines_per_doc(reference)
+    db = tmp_path / "killed.db"
+    env = {**os.environ, "BUDGET_DB": str(db)}
+    for delay in (0.4, 0.8, 1.2, 1.6, 2.0):
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "bot", "ingest", *map(str, files)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        await asyncio.sleep(delay)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(10)
+        if not db.exists():
+            continue
+        store_db = open_db(db)
+        assert store_db.execute("pragma integrity_check").fetchone()[0] == "ok"
+        for doc, count in lines_per_doc(db).items():
+            assert count == full[doc], doc  # a document is in the store whole, or not at all
