@@ -154,3 +154,40 @@ def test_real_size_limit(tmp_path: Path) -> None:
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(UnusableDocument):
         read_document(tmp_path / "nope.txt")
+
+
+def test_registry_picks_the_reader_by_content_then_name() -> None:
+    """ "Today an .xlsx goes to the .docx reader" (issue 7): formats are one registry."""
+    from openpyxl import Workbook
+
+    book = io.BytesIO()
+    Workbook().save(book)
+    for name in ("budget.xlsx", "budget.docx", "budget.zip"):
+        with pytest.raises(UnusableDocument, match="spreadsheets are not read"):
+            read_bytes(book.getvalue(), name)
+    assert read_bytes(_pdf_bytes(True), "misnamed.docx").kind == "pdf"
+    assert read_bytes(_docx_bytes(), "misnamed.txt").kind == "docx"
+    html = (FIX / "ru_rural_base.html").read_bytes()
+    assert read_bytes(html, "page.txt").kind == "html"
+    with pytest.raises(UnusableDocument, match=r"old Word \.doc"):
+        read_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "old.doc")
+
+
+def test_html_to_text_is_one_pass_over_nested_and_unclosed_markup() -> None:
+    from bot.ingest.read import html_to_text
+
+    page = (
+        "<html><head><title>t</title><style>p{}</style></head><body>"
+        "<p>Решение<br>маслихата<p>второй"
+        "<table><tr><td>1<td>Налоги <b>и</b> сборы<td>4 210"
+        "<tr><td>2</td><td><table><tr><td>вложенная</td></tr></table></td><td>5</td></tr>"
+        "</table><div>конец &amp; всё</div></body></html>"
+    )
+    assert html_to_text(page).splitlines() == [
+        "Решение",
+        "маслихата",
+        "второй",
+        "1\tНалоги и сборы\t4 210",
+        "2\tвложенная\t5",
+        "конец & всё",
+    ]

@@ -135,3 +135,28 @@ def test_pdf_stream_bomb_refused() -> None:
     with pytest.raises(UnusableDocument, match="not a readable PDF") as err:
         sandbox.parse_bytes(bombs.pdf_stream_bomb(1024), "stream.pdf")
     assert err.value.outcome.peak_kb < 300 * 1024  # type: ignore[attr-defined]
+
+
+def test_shutdown_stops_a_running_parse() -> None:
+    """At SIGTERM, after the grace, the bot stops parsing children; the waiting handler
+    gets one line asking for the file again."""
+    import threading
+
+    errors: list[str] = []
+
+    def parse() -> None:
+        try:
+            sandbox.parse_bytes(bombs.docx_many_paragraphs(), "slow.docx", _no_prechecks())
+        except UnusableDocument as exc:
+            errors.append(str(exc))
+
+    worker = threading.Thread(target=parse)
+    worker.start()
+    try:
+        while not sandbox._RUNNING:
+            worker.join(0.05)
+        assert sandbox.stop_running() == 1
+        worker.join(10)
+        assert errors == ["slow.docx: the bot is restarting; please send the file again"]
+    finally:
+        sandbox._STOPPING.clear()

@@ -20,30 +20,37 @@ _CELL = frozenset({"td", "th"})
 
 
 class _Text(HTMLParser):
-    """Paragraphs on lines; each outermost table row one line, cells joined by tabs."""
+    """Paragraphs on lines; each outermost table row one line, cells joined by tabs.
+
+    Rows and cells close as a browser closes them: a ``<tr>`` or ``<td>`` left open
+    ends when the next one of the row's own table starts; tables nested in a cell
+    only add their text to that cell.
+    """
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.out: list[str] = []
         self.skip = 0
-        self.row_depth = 0  # open <tr>, counting rows nested in a row's cells
-        self.cells: list[list[str]] | None = None  # the outermost row's cells
-        self.in_cell = 0
+        self.cells: list[list[str]] | None = None  # the open outermost row's cells
+        self.nested = 0  # tables open inside that row's cells
+        self.in_cell = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP:
             self.skip += 1
-        elif tag == "tr":
-            if self.row_depth == 0:
-                self.cells = []
-                self.in_cell = 0
-            self.row_depth += 1
-        elif tag in _CELL and self.cells is not None:
-            if self.row_depth == 1:
-                self.cells.append([])
-            self.in_cell += 1
-        elif self.cells is None and (tag == "br" or tag in _BLOCK):
-            self.out.append("\n")
+        elif self.cells is None:
+            if tag == "tr":
+                self.cells, self.in_cell = [], False
+            elif tag == "br" or tag in _BLOCK:
+                self.out.append("\n")
+        elif tag == "table":
+            self.nested += 1
+        elif self.nested == 0 and tag == "tr":
+            self._end_row()
+            self.cells = []
+        elif self.nested == 0 and tag in _CELL:
+            self.cells.append([])
+            self.in_cell = True
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "br" and self.cells is None:
@@ -52,28 +59,31 @@ class _Text(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP:
             self.skip = max(0, self.skip - 1)
-        elif tag == "tr" and self.row_depth:
-            self.row_depth -= 1
-            if self.row_depth == 0:
+        elif self.cells is None:
+            if tag in _BLOCK:
+                self.out.append("\n")
+        elif tag == "table":
+            if self.nested:
+                self.nested -= 1
+            else:  # the row's own table closed with the row still open
                 self._end_row()
-        elif tag in _CELL and self.in_cell:
-            self.in_cell -= 1
-        elif (self.cells is None and tag in _BLOCK) or (tag == "table" and self.row_depth == 0):
-            self.out.append("\n")
+                self.out.append("\n")
+        elif self.nested == 0 and tag == "tr":
+            self._end_row()
+        elif self.nested == 0 and tag in _CELL:
+            self.in_cell = False
 
     def handle_data(self, data: str) -> None:
         if self.skip:
             return
-        if self.cells is not None:
-            if self.in_cell and self.cells:
-                self.cells[-1].append(data)  # text between cells of a row is dropped
-            return
-        self.out.append(data)
+        if self.cells is None:
+            self.out.append(data)
+        elif self.in_cell and self.cells:
+            self.cells[-1].append(data)  # text between cells of a row is dropped
 
     def _end_row(self) -> None:
         cells = self.cells or []
-        self.cells = None
-        self.in_cell = 0
+        self.cells, self.nested, self.in_cell = None, 0, False
         row = "\t".join(" ".join(" ".join(parts).split()) for parts in cells)
         self.out.append("\n" + row + "\n")
 
