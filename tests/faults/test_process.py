@@ -57,12 +57,17 @@ async def test_failed_download_keeps_the_token_out_of_the_log(
     assert "***" in log
 
 
+REDIS_PASSWORD = "Redis-pw-9f8e7d"
+
+
 def _redis(port: int, tmp: Path) -> subprocess.Popen[bytes]:
     server = shutil.which("redis-server")
     assert server
     return subprocess.Popen(
         [
             server,
+            "--requirepass",
+            REDIS_PASSWORD,
             "--port",
             str(port),
             "--bind",
@@ -104,7 +109,7 @@ async def test_redis_down_answers_keep_coming_and_recover(
         f"http://127.0.0.1:{api.port}",
         private_store,
         tmp_path,
-        REDIS_URL=f"redis://127.0.0.1:{port}/0",
+        REDIS_URL=f"redis://:{REDIS_PASSWORD}@127.0.0.1:{port}/0",
         BUDGET_REDIS_RETRY="1",
         BUDGET_BOT_STATUS=str(status),
     )
@@ -140,6 +145,7 @@ async def test_redis_down_answers_keep_coming_and_recover(
         assert "Redis is back" in bot.log.read_text()
         assert "degraded" not in _health(env).stdout
         assert await bot.stop() == 0
+        assert REDIS_PASSWORD not in bot.log.read_text()
     finally:
         bot.kill()
         redis.terminate()
