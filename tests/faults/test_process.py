@@ -45,13 +45,13 @@ async def test_failed_download_keeps_the_token_out_of_the_log(
         mark = len(api.calls)
         api.send_document(admin, "gone.txt", b"budget")
         api.files.clear()  # the download will get 404 (and aiohttp puts the URL in its error)
-        (sorry,) = await api.wait_for(lambda c: c.method == "sendMessage", since=mark)
-        assert "Sorry" in sorry.text
+        (told,) = await api.wait_for(lambda c: c.method == "sendMessage", since=mark)
+        assert told.text == "I could not download this file from Telegram; please send it again."
         assert await bot.stop() == 0
     finally:
         bot.kill()
     log = bot.log.read_text()
-    assert "failed" in log and "Traceback" in log  # the failure is logged, with context
+    assert "downloading a file failed" in log and "Traceback" in log  # logged, with context
     secret = TOKEN.split(":", 1)[1]
     assert TOKEN not in log and secret not in log
     assert "***" in log

@@ -7,7 +7,9 @@ import io
 import logging
 from pathlib import Path
 
+import aiohttp
 from aiogram import Bot, F, Router
+from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -28,10 +30,23 @@ class Upload(StatesGroup):
     confirm = State()
 
 
-async def download(bot: Bot, document: Document) -> bytes:
+class DownloadFailed(Exception):
+    """Telegram did not give us the file (expired, network); the admin sends it again."""
+
+
+async def download(bot: Bot, file: Document | str) -> bytes:
     buf = io.BytesIO()
-    await bot.download(document, destination=buf)
+    try:
+        await bot.download(file, destination=buf)
+    except (TimeoutError, TelegramAPIError, aiohttp.ClientError, OSError) as exc:
+        # The error's text holds the file URL, token included: the log filter masks it.
+        log.warning("downloading a file failed", exc_info=exc)
+        raise DownloadFailed from exc
     return buf.getvalue()
+
+
+async def not_downloaded(message: Message) -> None:
+    await message.answer(_("I could not download this file from Telegram; please send it again."))
 
 
 def _suffix_ok(document: Document) -> bool:
@@ -60,7 +75,11 @@ async def too_big(message: Message) -> None:
 
 
 async def received(message: Message, document: Document, bot: Bot, state: FSMContext) -> None:
-    data = await download(bot, document)
+    try:
+        data = await download(bot, document)
+    except DownloadFailed:
+        await not_downloaded(message)
+        return
     name = document.file_name or "upload.txt"
     try:
         # A capped child process parses it; this handler only awaits (the loop stays free).
@@ -100,11 +119,14 @@ async def confirmed(
     await state.clear()
     await callback.answer(_("Storing…"))
     await message.edit_reply_markup(reply_markup=None)
-    buf = io.BytesIO()
-    await bot.download(pending.file_id, destination=buf)
+    try:
+        data = await download(bot, pending.file_id)
+    except DownloadFailed:
+        await not_downloaded(message)
+        return
     try:
         result = await asyncio.to_thread(
-            upload.store, buf.getvalue(), pending.file_name, db_path, pending.sha
+            upload.store, data, pending.file_name, db_path, pending.sha
         )
     except upload.UnusableDocument as exc:
         await message.answer(_("I could not use this file: {reason}").format(reason=str(exc)))
