@@ -20,7 +20,10 @@ from bot.telegram.degrade import STATUS_FILE
 
 
 def degraded() -> str | None:
-    """What is degraded, from the running bot's status file, or None."""
+    """What is degraded, from the running bot's status file, or None (no Redis, no
+    Redis status: a file left by an earlier run with Redis is not this bot's)."""
+    if not os.environ.get("REDIS_URL"):
+        return None
     try:
         status = json.loads(STATUS_FILE.read_text())
     except (OSError, ValueError):
