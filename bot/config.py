@@ -59,9 +59,7 @@ class Settings(BaseSettings):
             )
         return value
 
-    @field_validator(
-        "telegram_api_url", "redis_url", "webhook_url", "web_app_url", mode="before"
-    )
+    @field_validator("telegram_api_url", "redis_url", "webhook_url", "web_app_url", mode="before")
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.ingest import read as read_mod
 from bot.ingest.clean import parse_html, parse_text
+from bot.ingest.limits import Limits
 from bot.ingest.read import read_bytes, read_document
 from bot.model import UnusableDocument
 
@@ -135,12 +135,11 @@ def test_unusable_bytes(data: bytes, name: str) -> None:
     assert message and "\n" not in message
 
 
-def test_huge_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(read_mod, "MAX_BYTES", 1000)
+def test_huge_file_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "big.txt"
     path.write_text("маслихат " * 500, encoding="utf-8")
-    with pytest.raises(UnusableDocument, match="20 MB"):
-        read_document(path)
+    with pytest.raises(UnusableDocument, match="larger than 1000 bytes"):
+        read_document(path, Limits(max_bytes=1000))
 
 
 def test_real_size_limit(tmp_path: Path) -> None:
@@ -155,3 +154,40 @@ def test_real_size_limit(tmp_path: Path) -> None:
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(UnusableDocument):
         read_document(tmp_path / "nope.txt")
+
+
+def test_registry_picks_the_reader_by_content_then_name() -> None:
+    """ "Today an .xlsx goes to the .docx reader" (issue 7): formats are one registry."""
+    from openpyxl import Workbook
+
+    book = io.BytesIO()
+    Workbook().save(book)
+    for name in ("budget.xlsx", "budget.docx", "budget.zip"):
+        with pytest.raises(UnusableDocument, match="spreadsheets are not read"):
+            read_bytes(book.getvalue(), name)
+    assert read_bytes(_pdf_bytes(True), "misnamed.docx").kind == "pdf"
+    assert read_bytes(_docx_bytes(), "misnamed.txt").kind == "docx"
+    html = (FIX / "ru_rural_base.html").read_bytes()
+    assert read_bytes(html, "page.txt").kind == "html"
+    with pytest.raises(UnusableDocument, match=r"old Word \.doc"):
+        read_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "old.doc")
+
+
+def test_html_to_text_is_one_pass_over_nested_and_unclosed_markup() -> None:
+    from bot.ingest.read import html_to_text
+
+    page = (
+        "<html><head><title>t</title><style>p{}</style></head><body>"
+        "<p>Решение<br>маслихата<p>второй"
+        "<table><tr><td>1<td>Налоги <b>и</b> сборы<td>4 210"
+        "<tr><td>2</td><td><table><tr><td>вложенная</td></tr></table></td><td>5</td></tr>"
+        "</table><div>конец &amp; всё</div></body></html>"
+    )
+    assert html_to_text(page).splitlines() == [
+        "Решение",
+        "маслихата",
+        "второй",
+        "1\tНалоги и сборы\t4 210",
+        "2\tвложенная\t5",
+        "конец & всё",
+    ]

@@ -178,3 +178,27 @@ def test_a_fraction_of_a_tenge_is_left_out_and_reported(tmp_path: Path) -> None:
     assert codes == ["income_total"]
     [problem] = list(db.query("select code, message from problems"))
     assert problem["code"] == "non_tax" and "341,6" in problem["message"]
+
+
+DECISIONS = Path(__file__).parent / "decisions" / "point1"
+
+
+def test_replacements_wait_for_their_base_whichever_arrives_first(tmp_path: Path) -> None:
+    """'цифры … заменить' met before the decision it amends is stored after it."""
+    base = DECISIONS / "ru_rd_beles_2024_base.txt"
+    amend = DECISIONS / "ru_rd_beles_2024_replace.txt"
+    amend_first = ingest_paths([amend, base], tmp_path / "a.db")
+    base_first = ingest_paths([base, amend], tmp_path / "b.db")
+    assert [r.ok for r in amend_first] == [r.ok for r in base_first] == [True, True]
+
+    def in_force(db_path: Path) -> set[tuple[str, int]]:
+        db = open_db(db_path, readonly=True)
+        rows = db.query("select code, amount_tenge from lines where current = 1")
+        return {(r["code"], r["amount_tenge"]) for r in rows}
+
+    assert in_force(tmp_path / "a.db") == in_force(tmp_path / "b.db")
+
+
+def test_replacements_without_their_base_are_refused_in_one_line(tmp_path: Path) -> None:
+    [report] = ingest_paths([DECISIONS / "ru_rd_beles_2024_replace.txt"], tmp_path / "c.db")
+    assert not report.ok and "not in the store" in report.reason and "\n" not in report.reason

@@ -15,7 +15,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from bot import DEFAULT_DB, SOURCES_DIR
-from bot.ingest.pipeline import Report, ingest_paths, parse_file
+from bot.ingest import sandbox
+from bot.ingest.pipeline import Report, ingest_paths, refuse_unapplied
 from bot.model import UnusableDocument
 
 DB_OPTION = click.option(
@@ -124,7 +125,9 @@ def ingest(paths: tuple[Path, ...], db_path: Path) -> None:
 def parse(path: Path, as_json: bool) -> None:
     """Parse one decision and print the result; the store is not touched."""
     try:
-        result = parse_file(path)
+        result = sandbox.parse_path(path)  # capped child process
+        if result.replacements:  # no store here to apply replaced figures over
+            refuse_unapplied(result)
     except UnusableDocument as exc:
         click.echo(f"{path}: {exc}", err=True)
         sys.exit(1)
@@ -184,7 +187,11 @@ def build(sources: Path, db_path: Path) -> None:
     from bot.ingest import summary
     from bot.store.schema import open_db
 
-    files = sorted(p for p in sources.iterdir() if p.is_file() and not p.name.startswith("."))
+    files = sorted(
+        p
+        for p in sources.iterdir()
+        if p.is_file() and not p.name.startswith(".") and not p.name.endswith(".part")
+    )
     db_path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(suffix=".db", dir=db_path.parent)
     os.close(fd)

@@ -12,10 +12,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import partial
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from bot import DEFAULT_DB
 from bot.classifier import Classifier
@@ -24,6 +22,10 @@ from bot.ingest import places
 from bot.ingest.ocr import looks_like_ocr, parse_ocr
 from bot.ingest.read import Source, read_bytes, read_document
 from bot.ingest.validate import validate
+
+if TYPE_CHECKING:  # the store is not imported into the parsing sandbox
+    from sqlite_utils import Database
+
 from bot.model import (
     SUMMARY_KEYS,
     Budget,
@@ -51,20 +53,20 @@ class Report:
     stored: dict[str, int] = field(default_factory=dict)
 
 
-Resolver = Callable[[ParseResult], None]
-
-
 def parse_source(
     source: Source,
     path: str,
     classifier: Classifier | None = None,
-    resolve: Resolver | None = None,
+    *,
+    defer: bool = False,
 ) -> ParseResult:
     """Parse a read document and validate every budget in it.
 
-    ``resolve`` applies figure replacements over the amended decision in a store
-    (``apply_replacements``); without one, a decision that only replaces figures is
-    refused in one line naming the decision it amends.
+    Figures an amending decision replaces ("цифры «A» заменить цифрами «B»") can only be
+    placed over the amended decision in a store: with ``defer`` they are left pending in
+    ``result.replacements`` for whoever stores the result (``apply_replacements``);
+    without it, a decision that only replaces figures is refused in one line naming the
+    decision it amends, and in one that also restates figures each is reported.
     """
     classifier = classifier or default_classifier()
     doc_id = source.sha[:16]
@@ -80,12 +82,9 @@ def parse_source(
         else:
             result = clean.parse_text(source.text, doc_id=doc_id, path=path)
     name_entities(result)
-    if result.replacements:
-        if resolve is not None:
-            resolve(result)
-        else:
-            _replacements_unapplied(result)
-    if not result.budgets:
+    if result.replacements and not defer:
+        refuse_unapplied(result)
+    if not result.budgets and not result.replacements:
         raise UnusableDocument("no budget figures found in this document")
     for budget in result.budgets:
         for line in budget.lines:
@@ -99,7 +98,6 @@ def parse_source(
         result.repairs.extend(repairs)
         result.problems.extend(problems)
     return result
-
 
 
 def name_entities(result: ParseResult) -> None:
@@ -141,7 +139,11 @@ def _base_name(result: ParseResult) -> str:
     return f"decision {doc.amends}" if doc.amends else "the decision it amends"
 
 
-def _replacements_unapplied(result: ParseResult) -> None:
+class MissingBase(UnusableDocument):
+    """The decision whose figures are replaced is not in the store (yet)."""
+
+
+def refuse_unapplied(result: ParseResult) -> None:
     """No store to apply them over: refuse a decision that only replaces figures; in a
     decision that also restates figures, report each one that is not applied."""
     if not result.budgets:
@@ -180,7 +182,7 @@ def apply_replacements(db: Database, result: ParseResult) -> None:
         )
     )
     if not found:
-        raise UnusableDocument(
+        raise MissingBase(
             f"this decision replaces figures of {_base_name(result)}, which is not in the "
             "store; add that decision first"
         )
@@ -248,14 +250,16 @@ def _place_by_base(
     )
 
 
-def parse_file(path: str | Path, classifier: Classifier | None = None) -> ParseResult:
+def parse_file(
+    path: str | Path, classifier: Classifier | None = None, *, defer: bool = False
+) -> ParseResult:
     """Read and parse one file; raises ``UnusableDocument`` with a one-line reason."""
-    return parse_source(read_document(Path(path)), str(path), classifier)
+    return parse_source(read_document(Path(path)), str(path), classifier, defer=defer)
 
 
-def parse_upload(data: bytes, filename: str) -> ParseResult:
+def parse_upload(data: bytes, filename: str, *, defer: bool = False) -> ParseResult:
     """Parse an uploaded file's bytes (the Telegram admin upload)."""
-    return parse_source(read_bytes(data, filename), filename)
+    return parse_source(read_bytes(data, filename), filename, defer=defer)
 
 
 def ingest_paths(
@@ -264,19 +268,23 @@ def ingest_paths(
     on_done: Callable[[Report], None] | None = None,
 ) -> list[Report]:
     """Parse and store each file; a file that fails leaves the store as it was."""
+    from bot.ingest import sandbox
     from bot.store.schema import load_classifier, open_db
-    from bot.store.write import store_result
 
     classifier = default_classifier()
     db = open_db(db_path)
     load_classifier(db, classifier)
-    reports = []
+    reports: list[Report] = []
+    waiting: list[tuple[int, ParseResult]] = []  # replacements whose base comes later
     for path in paths:
         try:
-            resolve = partial(apply_replacements, db)
-            result = parse_source(read_document(Path(path)), str(path), classifier, resolve)
-            stored = store_result(db, result)
-            report = Report(str(path), True, result=result, stored=stored)
+            # Parsed in a capped child process: no file can take this process down.
+            result = sandbox.parse_path(path)
+            report = _store(db, result, str(path))
+        except MissingBase:
+            waiting.append((len(reports), result))
+            reports.append(Report(str(path), False))
+            continue
         except UnusableDocument as exc:
             report = Report(str(path), False, reason=str(exc))
         except Exception as exc:  # a parser bug must not take the other files down
@@ -284,8 +292,25 @@ def ingest_paths(
         reports.append(report)
         if on_done:
             on_done(report)
+    # "whichever arrives first": an amendment met before its base is stored after it
+    for index, result in waiting:
+        try:
+            reports[index] = _store(db, result, reports[index].path)
+        except UnusableDocument as exc:
+            reports[index] = Report(reports[index].path, False, reason=str(exc))
+        if on_done:
+            on_done(reports[index])
     db.close()
     return reports
+
+
+def _store(db: Database, result: ParseResult, path: str) -> Report:
+    """Apply the figures a decision replaces over the store, then store it atomically."""
+    from bot.store.write import store_result
+
+    if result.replacements:
+        apply_replacements(db, result)
+    return Report(path, True, result=result, stored=store_result(db, result))
 
 
 def store_parsed(result: ParseResult, db_path: str | Path = DEFAULT_DB) -> dict[str, int]:
@@ -297,6 +322,8 @@ def store_parsed(result: ParseResult, db_path: str | Path = DEFAULT_DB) -> dict[
     try:
         if "classifier" not in db.table_names() or not db["classifier"].count:
             load_classifier(db, default_classifier())
+        if result.replacements:
+            apply_replacements(db, result)
         return store_result(db, result)
     finally:
         db.close()

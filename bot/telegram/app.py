@@ -25,10 +25,15 @@ from aiogram.utils.i18n import I18n
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
 from aiohttp import web
 from redis.asyncio import Redis
+from redis.asyncio.retry import Retry
+from redis.backoff import ExponentialBackoff
 
 from bot.brief.service import Briefs
 from bot.config import Settings
+from bot.ingest import sandbox
+from bot.telegram import redact
 from bot.telegram.commands import set_commands
+from bot.telegram.degrade import FallbackCounter, FallbackLanguages, FallbackStorage, RedisHealth
 from bot.telegram.engine import Answers
 from bot.telegram.handlers import routers
 from bot.telegram.handlers.brief import set_menu_button
@@ -47,6 +52,9 @@ from bot.webapp import server as webapp_server
 log = logging.getLogger(__name__)
 HEARTBEAT = Path("/tmp/budget-bot.alive")
 HEARTBEAT_EVERY = 20.0
+# SIGTERM: stop taking updates, give running handlers this long, then stop parsing
+# children and exit — well inside compose's 20 s stop_grace_period.
+SHUTDOWN_GRACE = 12.0
 
 
 @dataclass
@@ -59,6 +67,7 @@ class Services:
     counter: Counter
     i18n: I18n
     redis: Redis | None = None
+    health: RedisHealth | None = None
 
 
 def make_bot(settings: Settings) -> Bot:
@@ -83,14 +92,22 @@ def make_services(settings: Settings, answers: Answers | None = None) -> Service
         answers = EngineAnswers(settings.db_path)
     i18n = make_i18n()
     if settings.redis_url:
-        redis = Redis.from_url(settings.redis_url)
+        # Short timeouts and one quick retry: a dead Redis must not stall answers.
+        redis = Redis.from_url(
+            settings.redis_url,
+            socket_connect_timeout=1,
+            socket_timeout=2,
+            retry=Retry(ExponentialBackoff(cap=0.2, base=0.05), 1),
+        )
+        health = RedisHealth()
         return Services(
             answers=answers,
-            languages=RedisLanguageStore(redis),
-            storage=RedisStorage(redis=redis),
-            counter=RedisCounter(redis, settings.throttle_window),
+            languages=FallbackLanguages(RedisLanguageStore(redis), health),
+            storage=FallbackStorage(RedisStorage(redis=redis), health),
+            counter=FallbackCounter(RedisCounter(redis, settings.throttle_window), health),
             i18n=i18n,
             redis=redis,
+            health=health,
         )
     return Services(
         answers=answers,
@@ -111,6 +128,7 @@ def make_dispatcher(settings: Settings, services: Services) -> Dispatcher:
         languages=services.languages,
         briefs=Briefs(settings.db_path),
         web_app_url=settings.web_app_url,
+        redis_health=services.health,
     )
     dp.include_routers(*routers())
     LanguageMiddleware(services.i18n, services.languages).setup(dp)
@@ -143,7 +161,9 @@ async def on_shutdown(dispatcher: Dispatcher, languages: LanguageStore) -> None:
     log.info("shutting down: finishing updates in progress")
     pending = set(getattr(dispatcher, "_handle_update_tasks", ()))
     if pending:
-        await asyncio.wait(pending, timeout=10)
+        _, late = await asyncio.wait(pending, timeout=SHUTDOWN_GRACE)
+        if late and sandbox.stop_running():
+            await asyncio.wait(late, timeout=1)  # let them tell the admin to resend
     beat = dispatcher.workflow_data.pop("heartbeat", None)
     if beat is not None:
         beat.cancel()
@@ -181,7 +201,8 @@ def webhook_app(settings: Settings, services: Services, bot: Bot) -> web.Applica
         )
 
     async def health(_request: web.Request) -> web.Response:
-        return web.json_response({"ok": True, "time": int(time.time())})
+        state = services.health.status() if services.health else {"status": "ok"}
+        return web.json_response({"ok": True, "time": int(time.time()), **state})
 
     async def close_session(bot: Bot) -> None:
         await bot.session.close()
@@ -189,9 +210,11 @@ def webhook_app(settings: Settings, services: Services, bot: Bot) -> web.Applica
     dp.startup.register(register)
     dp.shutdown.register(close_session)
     app = web.Application()
-    SimpleRequestHandler(dispatcher=dp, bot=bot, secret_token=secret).register(
-        app, path=settings.webhook_path
-    )
+    # Acknowledge an update only after handling it: an update in flight at SIGTERM is
+    # either answered or left unacknowledged for Telegram to deliver again.
+    SimpleRequestHandler(
+        dispatcher=dp, bot=bot, secret_token=secret, handle_in_background=False
+    ).register(app, path=settings.webhook_path)
     app.router.add_get("/healthz", health)
     webapp_server.mount(app, settings, dp["briefs"], services.languages)
     setup_application(app, dp, bot=bot)
@@ -204,7 +227,11 @@ def run_webhook(settings: Settings, services: Services | None = None) -> None:
     app = webhook_app(settings, services, bot)
     # aiohttp turns SIGTERM into a graceful exit: requests in flight finish first.
     web.run_app(
-        app, host=settings.webhook_host, port=settings.webhook_port, print=None, shutdown_timeout=15
+        app,
+        host=settings.webhook_host,
+        port=settings.webhook_port,
+        print=None,
+        shutdown_timeout=SHUTDOWN_GRACE,
     )
 
 
@@ -213,6 +240,7 @@ def run(settings: Settings) -> None:
         level=settings.log_level.upper(),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    redact.install(redact.secrets_of(settings))  # no token or password in any log line
     if settings.webhook_url:
         run_webhook(settings)
     else:

@@ -59,4 +59,8 @@ class AskCB(CallbackData, prefix="q"):
 
 
 class UploadCB(CallbackData, prefix="up"):
+    """Confirm or cancel one upload: ``id`` names it, so a button under an earlier
+    upload can never store a later file."""
+
     ok: bool
+    id: str = ""

@@ -121,8 +121,8 @@ def examples(questions: list[str], lang: str) -> InlineKeyboardMarkup | None:
     return kb.adjust(1).as_markup() if questions else None
 
 
-def confirm_upload() -> InlineKeyboardMarkup:
+def confirm_upload(upload_id: str = "") -> InlineKeyboardMarkup:
     kb = InlineKeyboardBuilder()
-    kb.button(text=_("✅ Confirm and store"), callback_data=UploadCB(ok=True))
-    kb.button(text=_("✖️ Cancel"), callback_data=UploadCB(ok=False))
+    kb.button(text=_("✅ Confirm and store"), callback_data=UploadCB(ok=True, id=upload_id))
+    kb.button(text=_("✖️ Cancel"), callback_data=UploadCB(ok=False, id=upload_id))
     return kb.adjust(2).as_markup()

@@ -249,7 +249,7 @@ async def test_admin_upload_confirm_stores(
     stored: list[tuple[bytes, str]] = []
     monkeypatch.setattr(upload, "inspect", lambda data, name: _parsed())
 
-    def store(data: bytes, name: str, db: object) -> ParseResult:
+    def store(data: bytes, name: str, db: object, sha: str | None = None) -> ParseResult:
         stored.append((data, name))
         return _parsed()
 
@@ -260,11 +260,13 @@ async def test_admin_upload_confirm_stores(
     assert "Talov, 2025: 2 lines" in report["text"]
     assert "income 61,000 · expenses 61,847 thousand ₸" in report["text"]
     assert not stored
-    await harness.press(UploadCB(ok=True).pack(), admin)
+    confirm = report["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    assert UploadCB.unpack(confirm).id  # the button names its upload
+    await harness.press(confirm, admin)
     assert stored == [(b"decision text", "decision.txt")]
     assert harness.answers.reloads == 1
     assert harness.session.texts()[-1].startswith("✅ Stored: Talov: 2025.")
-    await harness.press(UploadCB(ok=True).pack(), admin)  # a second tap: nothing pending
+    await harness.press(confirm, admin)  # a second tap: nothing pending
     assert len(stored) == 1
 
 
@@ -273,7 +275,8 @@ async def test_admin_upload_cancel(harness: Harness, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(upload, "store", lambda *a: pytest.fail("stored on cancel"))
     admin = harness.user(ADMIN)
     await harness.document("decision.txt", b"decision text", admin)
-    await harness.press(UploadCB(ok=False).pack(), admin)
+    cancel = harness.session.sent()[-1]["reply_markup"]["inline_keyboard"][0][1]
+    await harness.press(cancel["callback_data"], admin)
     assert harness.session.texts()[-1] == "Cancelled: nothing was stored."
 
 

@@ -121,7 +121,7 @@ def appendix_numbers(text: str, vocab: Vocabulary) -> list[int]:
 
 
 def _run_on(seg: str, vocab: Vocabulary) -> list[str]:
-    """"в том числе: налоговые поступления — 401 220 тысяч тенге, неналоговые поступления —
+    """ "в том числе: налоговые поступления — 401 220 тысяч тенге, неналоговые поступления —
     5 120 тысяч тенге, …": items run on in one sentence are cut at the comma before a label."""
     parts = re.split(r",\s+", seg)
     if len(parts) == 1:

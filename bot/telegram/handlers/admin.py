@@ -7,7 +7,9 @@ import io
 import logging
 from pathlib import Path
 
+import aiohttp
 from aiogram import Bot, F, Router
+from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -28,10 +30,23 @@ class Upload(StatesGroup):
     confirm = State()
 
 
-async def download(bot: Bot, document: Document) -> bytes:
+class DownloadFailed(Exception):
+    """Telegram did not give us the file (expired, network); the admin sends it again."""
+
+
+async def download(bot: Bot, file: Document | str) -> bytes:
     buf = io.BytesIO()
-    await bot.download(document, destination=buf)
+    try:
+        await bot.download(file, destination=buf)
+    except (TimeoutError, TelegramAPIError, aiohttp.ClientError, OSError) as exc:
+        # The error's text holds the file URL, token included: the log filter masks it.
+        log.warning("downloading a file failed", exc_info=exc)
+        raise DownloadFailed from exc
     return buf.getvalue()
+
+
+async def not_downloaded(message: Message) -> None:
+    await message.answer(_("I could not download this file from Telegram; please send it again."))
 
 
 def _suffix_ok(document: Document) -> bool:
@@ -60,21 +75,36 @@ async def too_big(message: Message) -> None:
 
 
 async def received(message: Message, document: Document, bot: Bot, state: FSMContext) -> None:
-    data = await download(bot, document)
     try:
-        result = await asyncio.to_thread(upload.inspect, data, document.file_name or "upload.txt")
+        data = await download(bot, document)
+    except DownloadFailed:
+        await not_downloaded(message)
+        return
+    name = document.file_name or "upload.txt"
+    try:
+        # A capped child process parses it; this handler only awaits (the loop stays free).
+        result = await asyncio.to_thread(upload.inspect, data, name)
     except upload.UnusableDocument as exc:
         await message.answer(_("I could not use this file: {reason}").format(reason=str(exc)))
         return
+    earlier = upload.Pending.from_state(await state.get_data())
+    pending = upload.Pending.new(data, document.file_id, name)
     await state.set_state(Upload.confirm)
-    await state.update_data(file_id=document.file_id, file_name=document.file_name)
+    await state.set_data(pending.as_state())
+    if earlier is not None:
+        await message.answer(
+            _("This file replaces your earlier upload {file}, which was not stored.").format(
+                file=esc(earlier.file_name)
+            )
+        )
     await message.answer(
-        upload_report(document.file_name or "", result), reply_markup=keyboards.confirm_upload()
+        upload_report(name, result), reply_markup=keyboards.confirm_upload(pending.upload_id)
     )
 
 
 async def confirmed(
     callback: CallbackQuery,
+    callback_data: UploadCB,
     message: Message,
     bot: Bot,
     state: FSMContext,
@@ -82,16 +112,37 @@ async def confirmed(
     db_path: Path,
     lang: str,
 ) -> None:
-    await callback.answer(_("Storing…"))
-    pending = await state.get_data()
+    pending = upload.Pending.from_state(await state.get_data())
+    if pending is None or pending.upload_id != callback_data.id:
+        await other_upload(callback)
+        return
     await state.clear()
+    await callback.answer(_("Storing…"))
     await message.edit_reply_markup(reply_markup=None)
-    buf = io.BytesIO()
-    await bot.download(pending["file_id"], destination=buf)
-    name = pending.get("file_name") or "upload.txt"
-    result = await asyncio.to_thread(upload.store, buf.getvalue(), name, db_path)
+    try:
+        data = await download(bot, pending.file_id)
+    except DownloadFailed:
+        await not_downloaded(message)
+        return
+    try:
+        result = await asyncio.to_thread(
+            upload.store, data, pending.file_name, db_path, pending.sha
+        )
+    except upload.UnusableDocument as exc:
+        await message.answer(_("I could not use this file: {reason}").format(reason=str(exc)))
+        return
+    except upload.StoreFailed as exc:
+        log.error(
+            "admin %s: storing %s failed: %s (%s)",
+            callback.from_user.id,
+            pending.file_name,
+            exc,
+            exc.__cause__,
+        )
+        await message.answer(_("Nothing was stored: {reason}.").format(reason=esc(str(exc))))
+        return
     answers.reload()
-    log.info("admin %s stored %s", callback.from_user.id, name)
+    log.info("admin %s stored %s", callback.from_user.id, pending.file_name)
     await message.answer(
         _("✅ Stored: {budgets}. The answers now include this decision.").format(
             budgets=esc(stored_budgets(result, lang))
@@ -99,7 +150,20 @@ async def confirmed(
     )
 
 
-async def cancelled(callback: CallbackQuery, message: Message, state: FSMContext) -> None:
+async def other_upload(callback: CallbackQuery) -> None:
+    await callback.answer(
+        _("This button belongs to an earlier upload; use the buttons under the latest one."),
+        show_alert=True,
+    )
+
+
+async def cancelled(
+    callback: CallbackQuery, callback_data: UploadCB, message: Message, state: FSMContext
+) -> None:
+    pending = upload.Pending.from_state(await state.get_data())
+    if pending is None or pending.upload_id != callback_data.id:
+        await other_upload(callback)
+        return
     await state.clear()
     await callback.answer()
     await message.edit_reply_markup(reply_markup=None)
@@ -112,8 +176,15 @@ async def expired(callback: CallbackQuery) -> None:
     )
 
 
+async def remove_leftovers(db_path: Path) -> None:
+    """At start: partial source files a crash or a full disk left behind go away."""
+    for name in upload.remove_leftovers(db_path):
+        log.warning("removed a partial upload left in sources/: %s", name)
+
+
 def make_router() -> Router:
     router = Router(name="admin")
+    router.startup.register(remove_leftovers)
     router.message.filter(F.document)  # every message handler here is about a file
     router.message.register(not_admin, ~IsAdmin())
     router.message.register(wrong_kind, F.document.func(lambda d: not _suffix_ok(d)))
