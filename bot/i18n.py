@@ -18,8 +18,10 @@ from babel.support import NullTranslations, Translations
 
 from bot import LOCALES_DIR
 
-LANGS: tuple[str, ...] = ("kk", "ru", "en")
-DEFAULT_LANG = "ru"
+from bot.langs import DEFAULT as DEFAULT_LANG
+from bot.langs import LANGS
+
+__all__ = ["DEFAULT_LANG", "LANGS", "ensure_compiled", "translations"]
 
 
 def ensure_compiled(domain: str, locales_dir: Path = LOCALES_DIR) -> None:

@@ -20,6 +20,7 @@ from babel.lists import format_list
 from bot import DEFAULT_DB
 from bot.answer import fmt
 from bot.answer.cite import cite
+from bot.answer.context import Context
 from bot.answer.glossary import Term
 from bot.answer.glossary import load as load_glossary
 from bot.answer.lexicon import LANGS
@@ -295,8 +296,14 @@ class Engine:
         return have[-want:], [], True
 
     # ------------------------------------------------------------ entry
-    def ask(self, query: object, lang: str | None = None, today: date | None = None) -> Reply:
-        """Answer one question; never raises on bad input."""
+    def ask(
+        self,
+        query: object,
+        lang: str | None = None,
+        today: date | None = None,
+        context: Context | None = None,
+    ) -> Reply:
+        """Answer one question (a follow-up of ``context``); never raises on bad input."""
         try:
             reading = self.reader.read(query, lang=lang, today=today)
         except Exception:  # pragma: no cover - understanding must never take the bot down

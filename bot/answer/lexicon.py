@@ -15,9 +15,9 @@ from pathlib import Path
 import yaml
 
 from bot import DATA_DIR
+from bot.langs import LANGS
 from bot.answer.text import fold
 
-LANGS: tuple[str, ...] = ("kk", "ru", "en")
 ANSWER_DATA = DATA_DIR / "answer"
 
 

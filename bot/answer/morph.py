@@ -11,11 +11,15 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from bot.langs import REGISTRY
 from bot.answer.lexicon import lexicon
 from bot.answer.text import is_latin
 
-_RU = snowballstemmer.stemmer("russian")
-_EN = snowballstemmer.stemmer("english")
+_SNOWBALL = {
+    lang.code: snowballstemmer.stemmer(lang.stemmer)
+    for lang in REGISTRY
+    if lang.stemmer != "suffixes"
+}
 MIN_STEM = 3
 
 
@@ -42,11 +46,10 @@ def stem(word: str, lang: str) -> str:
     """The stem of a folded word in ``lang``."""
     if word.isdigit():
         return word
-    if lang == "kk":
+    snowball = _SNOWBALL.get(lang)
+    if snowball is None:
         return stem_kk(word)
-    if lang == "en":
-        return _EN.stemWord(word)
-    return _RU.stemWord(word)
+    return str(snowball.stemWord(word))
 
 
 @lru_cache(maxsize=65536)
