@@ -17,7 +17,6 @@ from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
 from bot import LOCALES_DIR
-
 from bot.langs import DEFAULT as DEFAULT_LANG
 from bot.langs import LANGS
 

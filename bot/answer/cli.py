@@ -12,8 +12,8 @@ import click
 from bot import DEFAULT_DB
 from bot.answer import devset, dialogues
 from bot.answer.chat import Conversations
-from bot.langs import LANGS
 from bot.answer.engine import Engine
+from bot.langs import LANGS
 
 LANG_CHOICE = click.Choice(list(LANGS))
 
@@ -154,8 +154,6 @@ def chat(source: str, lang: str | None, as_json: bool, db: Path, today: str | No
     answer per line on stdout (the ``ask --json`` fields plus ``context``)."""
     conversations = Conversations(_engine(db), lang=lang, today=_today(today))
     for raw in sys.stdin:
-        if not raw.strip():
-            continue
         parsed = _chat_line(raw)
         if isinstance(parsed, str):
             click.echo(json.dumps({"error": parsed}, ensure_ascii=False))

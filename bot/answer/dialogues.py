@@ -48,7 +48,8 @@ def load(directory: Path = DIALOGUES_DIR) -> list[Dialogue]:
                             intent=intent,
                             years=tuple(t["years"]) if "years" in t else None,
                             items=tuple(
-                                (int(y), str(c), Decimal(str(a))) for y, c, a in t.get("items") or []
+                                (int(y), str(c), Decimal(str(a)))
+                                for y, c, a in t.get("items") or []
                             ),
                             today=devset.DEFAULT_TODAY,
                             file=path.name,

@@ -15,8 +15,8 @@ from pathlib import Path
 import yaml
 
 from bot import DATA_DIR
-from bot.langs import LANGS
 from bot.answer.text import fold
+from bot.langs import LANGS
 
 ANSWER_DATA = DATA_DIR / "answer"
 
@@ -38,6 +38,14 @@ class Lexicon:
     short_year_words: tuple[str, ...] = ()  # words after a two-digit year ("23 жылы", "за 23 год")
     spoken_years: re.Pattern[str] | None = None  # "в двадцать четвёртом году" → groups tens, unit
     spoken_values: dict[str, int] = field(default_factory=dict)  # folded tens/unit word → value
+    followup_first: frozenset[str] = frozenset()  # a first word that marks a follow-up ("а")
+    followup_last: frozenset[str] = frozenset()  # a last word that marks one ("ше")
+    budget_words: frozenset[str] = frozenset()  # "бюджет", "budget": the whole budget is asked
+
+    @property
+    def followup_words(self) -> frozenset[str]:
+        """Single follow-up words: they name nothing, so they are never unexplained."""
+        return frozenset(w for w in self.followup_first | self.followup_last if " " not in w)
 
 
 class TextLoader(yaml.SafeLoader):
@@ -116,6 +124,9 @@ def lexicon(lang: str, directory: Path = ANSWER_DATA) -> Lexicon:
         short_year_words=_folded(data.get("short_year_words")),
         spoken_years=spoken,
         spoken_values=spoken_values,
+        followup_first=frozenset(_folded((data.get("followup") or {}).get("first"))),
+        followup_last=frozenset(_folded((data.get("followup") or {}).get("last"))),
+        budget_words=frozenset(_folded(data.get("budget_words"))),
     )
 
 

@@ -11,9 +11,9 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from bot.langs import REGISTRY
 from bot.answer.lexicon import lexicon
 from bot.answer.text import is_latin
+from bot.langs import REGISTRY
 
 _SNOWBALL = {
     lang.code: snowballstemmer.stemmer(lang.stemmer)

@@ -43,6 +43,9 @@ class Reading:
     # two-digit numbers written alone ("roads 24"): a year when the store has 20NN
     bare_numbers: tuple[int, ...] = ()
     place: dict[str, str] | None = None  # a place by name ("Алматы"): lang → name shown
+    counts: tuple[int, ...] = ()  # number words among the words ("последние два года" → 2)
+    followup: bool = False  # begins or ends like a follow-up: "а …", "ал … ше", "and …"
+    whole: bool = False  # names the whole budget ("бюджет 2024"): never a follow-up
 
     @property
     def empty(self) -> bool:
@@ -75,7 +78,10 @@ class Reader:
     ) -> None:
         """``glossary``: key → lang → terms; ``entity_names``: entity → [(lang, name)]."""
         self.lex: dict[str, Lexicon] = all_lexicons()
-        stop = {lang: lx.stopwords | frozenset(lx.year_words) for lang, lx in self.lex.items()}
+        stop = {
+            lang: lx.stopwords | frozenset(lx.year_words) | lx.followup_words
+            for lang, lx in self.lex.items()
+        }
         self.stopwords = frozenset().union(*stop.values())
         intents = sorted({i for lx in self.lex.values() for i in lx.intents})
         self.cue_patterns = {
@@ -92,6 +98,10 @@ class Reader:
         self.numbers = {}
         for lx in self.lex.values():
             self.numbers.update(lx.numbers)
+        # "а в 2025?", "ал жарыққа ше?", "and 2023?": words that tie a message to the last answer
+        self.followup_first = frozenset().union(*(lx.followup_first for lx in self.lex.values()))
+        self.followup_last = frozenset().union(*(lx.followup_last for lx in self.lex.values()))
+        self.budget_words = frozenset().union(*(lx.budget_words for lx in self.lex.values()))
 
         topic_phrases = []
         for e in classifier:
@@ -129,7 +139,10 @@ class Reader:
         # Stems each language's words have, to tell Kazakh typed without its letters from Russian.
         self.vocab: dict[str, set[str]] = {lang: set() for lang in LANGS}
         for lang, lx in self.lex.items():
-            words = set(lx.markers) | set(lx.stopwords) | set(lx.year_words)
+            words = set(lx.markers) | set(lx.stopwords) | set(lx.year_words) | lx.followup_words
+            # the words of follow-up cues ("неге азайды", "толығырақ") tell the language too
+            for key in ("why", "detail", "execution"):
+                words.update(tokens(" ".join(lx.intents.get(key, ()))))
             for phrase in [*lx.topics.values()]:
                 words.update(tokens(fold(" ".join(phrase))))
             for e in classifier:
@@ -279,6 +292,14 @@ class Reader:
         if not ent_hits:
             reading.place = self._place(words, candidates)
         reading.words = words
+        reading.counts = tuple(self.numbers[w] for w in words if w in self.numbers)
+        plain = tokens(folded)
+        reading.whole = any(w in self.budget_words for w in plain)
+        reading.followup = bool(plain) and (
+            plain[0] in self.followup_first
+            or " ".join(plain[:2]) in self.followup_first
+            or plain[-1] in self.followup_last
+        )
         # A partial phrase met only through a typo guess ("мысықтарға" ~ "жұмыстарға") names
         # nothing; its words stay unexplained so the question is not answered on a guess.
         reading.topics = [h for h in self.topics.search(words) if not h.weak]
