@@ -47,6 +47,16 @@ def context_for(chat: Chat, reply_to: int | None, now: float | None = None) -> C
     return last if last is not None and last.fresh(now) else None
 
 
+def context_after(before: Context | None, reply: Reply, now: float | None = None) -> Context | None:
+    """The context a chat is left with after ``reply``: the reply's own, or — when it
+    answered nothing from the store ("что такое субвенция?", "а в Алматы?") — the one
+    before, so the line being discussed is not lost."""
+    after = Context.of(reply, now)
+    if after is None and before is not None:
+        after = replace(before, at=time.time() if now is None else now)
+    return after
+
+
 class Conversations:
     """Independent chats over one engine (``budget-bot chat``)."""
 
@@ -63,10 +73,7 @@ class Conversations:
         chat = self.chats.setdefault(chat_id, Chat())
         before = context_for(chat, reply_to)
         reply = self.engine.ask(text, lang=self.lang, today=self.today, context=before)
-        after = Context.of(reply)
-        if after is None and before is not None:
-            # "что такое субвенция?", "а в Алматы?" in the middle keep the line being discussed
-            after = replace(before, at=time.time())
+        after = context_after(before, reply)
         chat.contexts.append(after)
         chat.last = after
         return reply, after

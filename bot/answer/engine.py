@@ -110,7 +110,7 @@ class Engine:
 
     def detect_language(self, text: str, prefer: str = "ru") -> str:
         """The language of ``text`` (kk, ru, en) as the engine reads questions."""
-        return self.reader.read(text, today=date.today()).lang if text.strip() else prefer
+        return self.reader.read(text, prefer=prefer).lang if text.strip() else prefer
 
     # ------------------------------------------------------------ questions
     def ask(
@@ -119,10 +119,14 @@ class Engine:
         lang: str | None = None,
         today: date | None = None,
         context: Context | None = None,
+        prefer: str | None = None,
     ) -> Reply:
-        """Answer one question (a follow-up of ``context``); never raises on bad input."""
+        """Answer one question (a follow-up of ``context``); never raises on bad input.
+
+        ``lang`` fixes the reply language; without it the question's language is detected,
+        ``prefer`` (the asker's own language) breaking a tie."""
         try:
-            reading = self.reader.read(query, lang=lang, today=today)
+            reading = self.reader.read(query, lang=lang, today=today, prefer=prefer)
         except Exception:  # pragma: no cover - understanding must never take the bot down
             reading = Reading(
                 query=query if isinstance(query, str) else "", text="", lang=lang or "ru"

@@ -230,7 +230,15 @@ class Reader:
         best = max(LANGS, key=lambda lang: (score[lang], lang == prefer))
         return best if score[best] > 0 else prefer
 
-    def read(self, query: object, lang: str | None = None, today: date | None = None) -> Reading:
+    def read(
+        self,
+        query: object,
+        lang: str | None = None,
+        today: date | None = None,
+        prefer: str | None = None,
+    ) -> Reading:
+        """Read ``query``; ``lang`` fixes the reply language, ``prefer`` only breaks a tie of
+        the detector (the asker's own language: "бюджет 2024" is Kazakh and Russian alike)."""
         text = clean(query)
         today = today or date.today()
         latin = self.from_latin(text) if lang != "en" else None
@@ -238,7 +246,8 @@ class Reader:
             text = latin
             language = lang if lang in LANGS else self.detect_language(text, prefer="kk")
         else:
-            language = lang if lang in LANGS else self.detect_language(text)
+            tie = prefer if prefer in LANGS else "ru"
+            language = lang if lang in LANGS else self.detect_language(text, prefer=tie)
         reading = Reading(query=query if isinstance(query, str) else "", text=text, lang=language)
         if reading.empty:
             return reading
