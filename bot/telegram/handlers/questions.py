@@ -20,9 +20,10 @@ async def question(
     message: Message, text: str, answers: Answers, lang: str, state: FSMContext, bot: Bot
 ) -> None:
     memory = Memory(state)
-    before = await memory.before(replied_answer(message, bot.id))
+    me = await bot.me()
+    before = await memory.before(replied_answer(message, me.id))
     reply = answers.ask(text, lang, context=before)
-    sent = await send_reply(message, reply, answers, quote=True, bot_username=await _name(bot))
+    sent = await send_reply(message, reply, answers, quote=True, bot_username=me.username)
     await memory.remember(before, reply, [m.message_id for m in sent], asked=message.message_id)
 
 
@@ -31,10 +32,11 @@ async def edited(
 ) -> None:
     """"дороги 2023" corrected to "дороги 2024": the earlier answer changes in place."""
     memory = Memory(state)
+    me = await bot.me()
     answer_id = await memory.answer_to(message.message_id)
-    before = await memory.before(replied_answer(message, bot.id))
+    before = await memory.before(replied_answer(message, me.id))
     reply = answers.ask(text, lang, context=before)
-    name = await _name(bot)
+    name = me.username
     if answer_id is not None:
         try:
             await edit_reply(bot, message.chat.id, answer_id, reply, answers, bot_username=name)
@@ -54,10 +56,6 @@ async def hint(message: Message, answers: Answers, lang: str) -> None:
             example=esc(example)
         )
     )
-
-
-async def _name(bot: Bot) -> str | None:
-    return (await bot.me()).username
 
 
 def make_router() -> Router:
