@@ -20,7 +20,7 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseStorage
 from aiogram.fsm.storage.memory import MemoryStorage
-from aiogram.fsm.storage.redis import RedisStorage
+from aiogram.fsm.storage.redis import DefaultKeyBuilder, RedisStorage
 from aiogram.utils.i18n import I18n
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
 from aiohttp import web
@@ -84,7 +84,8 @@ def make_services(settings: Settings, answers: Answers | None = None) -> Service
         return Services(
             answers=answers,
             languages=RedisLanguageStore(redis),
-            storage=RedisStorage(redis=redis),
+            # with_destiny: the conversation context has its own key (bot/telegram/memory.py)
+            storage=RedisStorage(redis=redis, key_builder=DefaultKeyBuilder(with_destiny=True)),
             counter=RedisCounter(redis, settings.throttle_window),
             i18n=i18n,
             redis=redis,
