@@ -81,13 +81,19 @@ class Budgets:
         for key, row in self.entities.items():
             names[key] = [(lang, str(row.get(f"name_{lang}") or "")) for lang in LANGS]
             names[key].append(("kk", key))
-        for b in self.budgets.values():  # the district's name picks its rural districts too
+        return names
+
+    def district_names(self) -> dict[str, list[tuple[str, str]]]:
+        """The names of the district each holder lies in (its decision's issuer): the
+        district's name picks its rural districts too."""
+        names: dict[str, list[tuple[str, str]]] = {}
+        for b in self.budgets.values():
             doc = self.documents.get(str(b.get("doc_id") or ""))
             entity = str(b.get("entity"))
-            if doc and entity in names:
+            if doc and entity in self.entities:
                 for lang in LANGS:
                     issuer = str(doc.get(f"issuer_{lang}") or "")
-                    if issuer and (lang, issuer) not in names[entity]:
+                    if issuer and (lang, issuer) not in names.setdefault(entity, []):
                         names[entity].append((lang, issuer))
         return names
 

@@ -65,6 +65,7 @@ class Engine:
                 for k, t in self.glossary.items()
             },
             self.store.entity_names(),
+            self.store.district_names(),
         )
         self.composer = Composer(self.store, self.glossary, self.reader)
 

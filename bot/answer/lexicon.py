@@ -41,6 +41,8 @@ class Lexicon:
     followup_first: frozenset[str] = frozenset()  # a first word that marks a follow-up ("а")
     followup_last: frozenset[str] = frozenset()  # a last word that marks one ("ше")
     budget_words: frozenset[str] = frozenset()  # "бюджет", "budget": the whole budget is asked
+    settlement_words: frozenset[str] = frozenset()  # "село", "ауыл", "village": one settlement
+    salary_words: tuple[str, ...] = ()  # beginnings of "salary" words ("зарплат", "жалақы")
 
     @property
     def followup_words(self) -> frozenset[str]:
@@ -127,6 +129,8 @@ def lexicon(lang: str, directory: Path = ANSWER_DATA) -> Lexicon:
         followup_first=frozenset(_folded((data.get("followup") or {}).get("first"))),
         followup_last=frozenset(_folded((data.get("followup") or {}).get("last"))),
         budget_words=frozenset(_folded(data.get("budget_words"))),
+        settlement_words=frozenset(_folded(data.get("settlement_words"))),
+        salary_words=_folded(data.get("salary_words")),
     )
 
 

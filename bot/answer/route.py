@@ -60,6 +60,7 @@ class Plan:
     choices: tuple[str, ...] = ()  # classifier codes the words may mean
     suggestions: tuple[str, ...] = ()  # "did you mean" codes next to an answer
     place: tuple[tuple[str, str], ...] = ()  # a place the store lacks: (lang, name) pairs
+    near: tuple[str, ...] = ()  # covered budget holders near that place
 
 
 def route(r: Reading, view: StoreView, figure_first: frozenset[str] = frozenset()) -> Plan:
@@ -78,13 +79,17 @@ def route(r: Reading, view: StoreView, figure_first: frozenset[str] = frozenset(
     topic, suggestions = pick_topic(r, view)
     if "share" in r.cues and topic is not None:
         topic, suggestions, r = _share_denominator(r, view, topic, suggestions)
-    if "offtopic" in r.cues and topic is None and r.entity is None:
-        # "сколько стоит доллар", "погода завтра": not a budget question at all
+    # an umbrella word guessed from a typo ("завтра" ~ "затраты") does not make it a budget one
+    vague = topic is None or topic.code in TOTALS
+    if ("offtopic" in r.cues and vague and r.entity is None and not r.whole) or r.person:
+        # "сколько стоит доллар", "погода завтра", "зарплата Токаева": not in any budget
         return replace(base, reason="offtopic")
     r = replace(r, cues=r.cues - {"offtopic"})
     entity = view.resolve(r.entity)
     if r.place is not None and r.entity is None:
-        return replace(base, reason="place", years=r.years, place=tuple(r.place.items()))
+        return replace(
+            base, reason="place", years=r.years, place=tuple(r.place.items()), near=r.near
+        )
     r = expand_years(r, view, entity)
     cues = r.cues
     glossary = r.glossary[0].key if r.glossary else None

@@ -23,6 +23,7 @@ from bot.classifier import Classifier
 # Classifier kinds never offered as a topic: an administrator (124) spans every group.
 NOT_TOPICS = frozenset({"admin"})
 MAX_TOP = 20
+DISTRICT = "\x00district:"  # key prefix of a district's name that picks its entity
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -43,9 +44,11 @@ class Reading:
     # two-digit numbers written alone ("roads 24"): a year when the store has 20NN
     bare_numbers: tuple[int, ...] = ()
     place: dict[str, str] | None = None  # a place by name ("Алматы"): lang → name shown
+    near: tuple[str, ...] = ()  # budget holders near that place (the same district)
     counts: tuple[int, ...] = ()  # number words among the words ("последние два года" → 2)
     followup: bool = False  # begins or ends like a follow-up: "а …", "ал … ше", "and …"
     whole: bool = False  # names the whole budget ("бюджет 2024"): never a follow-up
+    person: bool = False  # a named person's pay ("зарплата Токаева"): not in any budget line
 
     @property
     def empty(self) -> bool:
@@ -75,8 +78,11 @@ class Reader:
         classifier: Classifier,
         glossary: dict[str, dict[str, list[str]]],
         entity_names: dict[str, list[tuple[str, str]]],
+        district_names: dict[str, list[tuple[str, str]]] | None = None,
     ) -> None:
-        """``glossary``: key → lang → terms; ``entity_names``: entity → [(lang, name)]."""
+        """``glossary``: key → lang → terms; ``entity_names``: entity → [(lang, name)];
+        ``district_names``: entity → the names of the district it lies in (its maslikhat's),
+        which pick the entity too unless the question names a village of that name."""
         self.lex: dict[str, Lexicon] = all_lexicons()
         stop = {
             lang: lx.stopwords | frozenset(lx.year_words) | lx.followup_words
@@ -102,6 +108,12 @@ class Reader:
         self.followup_first = frozenset().union(*(lx.followup_first for lx in self.lex.values()))
         self.followup_last = frozenset().union(*(lx.followup_last for lx in self.lex.values()))
         self.budget_words = frozenset().union(*(lx.budget_words for lx in self.lex.values()))
+        self.salary_prefixes = tuple(
+            sorted({w for lx in self.lex.values() for w in lx.salary_words})
+        )
+        self.settlement_words = frozenset().union(
+            *(lx.settlement_words for lx in self.lex.values())
+        )
 
         topic_phrases = []
         for e in classifier:
@@ -127,7 +139,14 @@ class Reader:
         entity_stop = {lang: stop[lang] | self.lex[lang].entity_words for lang in LANGS}
         self.entity_words = frozenset().union(*(lx.entity_words for lx in self.lex.values()))
         self.entities = PhraseIndex(
-            ((key, lang, name) for key, names in entity_names.items() for lang, name in names),
+            [
+                *((key, lang, name) for key, names in entity_names.items() for lang, name in names),
+                *(
+                    (DISTRICT + key, lang, name)
+                    for key, names in (district_names or {}).items()
+                    for lang, name in names
+                ),
+            ],
             entity_stop,
         )
         places = load_places()
@@ -290,6 +309,26 @@ class Reader:
             replace(h, words=frozenset(candidates[i] for i in h.words))
             for h in self.entities.search([words[i] for i in candidates])
         ]
+        plain = tokens(folded)
+        if ent_hits and ent_hits[0].key.startswith(DISTRICT):
+            named = [words[i] for i in sorted(ent_hits[0].words)]
+            if any(w in self.settlement_words for w in plain):
+                # "а бюджет села Жанибек есть?": a village named like the district, not the
+                # district's rural district the store has — a place the store lacks
+                originals = {fold(w): w for w in tokens(text)}
+                shown = " ".join(originals.get(w, w) for w in named).strip()
+                reading.place = dict.fromkeys(LANGS, shown[:1].upper() + shown[1:])
+                # the district's own budgets are the nearest ones the store covers
+                reading.near = tuple(
+                    dict.fromkeys(
+                        h.key[len(DISTRICT) :]
+                        for h in ent_hits
+                        if h.key.startswith(DISTRICT) and h.words == ent_hits[0].words
+                    )
+                )
+                ent_hits = []
+            else:
+                ent_hits[0] = replace(ent_hits[0], key=ent_hits[0].key[len(DISTRICT) :])
         if ent_hits:
             reading.entity = ent_hits[0].key
             # the name and the generic words around it ("сельский округ", "rural district")
@@ -298,11 +337,10 @@ class Reader:
                 for i, w in enumerate(words)
                 if i not in ent_hits[0].words and w not in self.entity_words
             ]
-        if not ent_hits:
+        elif reading.place is None:
             reading.place = self._place(words, candidates)
         reading.words = words
         reading.counts = tuple(self.numbers[w] for w in words if w in self.numbers)
-        plain = tokens(folded)
         reading.whole = any(w in self.budget_words for w in plain)
         reading.followup = bool(plain) and (
             plain[0] in self.followup_first
@@ -319,4 +357,9 @@ class Reader:
         reading.unexplained = [
             w for i, w in enumerate(words) if i not in explained and w not in self.numbers
         ]
+        if any(w.startswith(self.salary_prefixes) for w in tokens(folded) if self.salary_prefixes):
+            # a name written with a capital letter that nothing else explains: a person
+            later = tokens(text)[1:]
+            names = {fold(w) for w in later if w[:1].isupper() and not w.isupper()}
+            reading.person = bool(names & set(reading.unexplained))
         return reading

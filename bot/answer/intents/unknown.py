@@ -16,6 +16,7 @@ from bot.answer.text import fold, tokens
 
 ECHO_WORDS = 5
 ECHO_CHARS = 60
+NEAR_PLACES = 5  # covered budgets named when a place is missing
 
 
 def answer(c: Composer, plan: Plan) -> Reply:
@@ -74,10 +75,17 @@ def _other_place(c: Composer, plan: Plan, reply: Reply) -> Reply:
     t = fmt.tr(plan.lang)
     place = dict(plan.place)
     reply.years = list(plan.years)
+    covered = sorted(c.store.years)
+    near = [e for e in plan.near if e in c.store.years] or covered
+    shown = near[:NEAR_PLACES]
     have = "; ".join(
-        f"{c.store.entity_name(e, plan.lang)} ({c.years_list(list(ys), plan.lang)})"
-        for e, ys in sorted(c.store.years.items())
+        f"{c.store.entity_name(e, plan.lang)} ({c.years_list(c.store.years[e], plan.lang)})"
+        for e in shown
     )
+    if len(covered) > len(shown):
+        have += " " + t.ngettext(
+            "… and {n} more budget", "… and {n} more budgets", len(covered) - len(shown)
+        ).format(n=len(covered) - len(shown))
     reply.text = t.gettext(
         "I have no budget data for {place}. I can answer about: {budgets}."
     ).format(place=place.get(plan.lang) or next(iter(place.values()), ""), budgets=have)
