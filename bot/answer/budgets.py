@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 
-from bot.answer.lexicon import LANGS
+from bot.answer.lexicon import ANSWER_DATA, LANGS, load_text_yaml
 from bot.classifier import Classifier
 from bot.store import queries
 from bot.store.schema import open_db
@@ -47,6 +48,18 @@ class YearBudget:
     lines: list[Line] = field(default_factory=list)
     by_code: dict[str, Line] = field(default_factory=dict)
     by_entry: dict[str, list[Line]] = field(default_factory=dict)
+
+
+@cache
+def short_names(path: Path = ANSWER_DATA / "short_names.yaml") -> dict[str, dict[str, str]]:
+    """Short names by classifier code and language (checked: three languages, text)."""
+    data = load_text_yaml(path.read_text(encoding="utf-8")) if path.exists() else None
+    out: dict[str, dict[str, str]] = {}
+    for code, names in (data if isinstance(data, dict) else {}).items():
+        if not isinstance(names, dict) or set(names) != set(LANGS):
+            raise ValueError(f"{path.name}: {code} needs exactly {', '.join(LANGS)}")
+        out[str(code)] = {str(k): str(v) for k, v in names.items()}
+    return out
 
 
 def depth(code: str) -> int:
@@ -150,6 +163,15 @@ class Budgets:
     def entry_name(self, code: str, lang: str) -> str:
         entry = self.classifier.by_code.get(code)
         return entry.name(lang) if entry else code
+
+    def headline(self, code: str, lang: str) -> str:
+        """ "Дороги" above "Обеспечение функционирования автомобильных дорог…": the short
+        name a citizen uses (``data/answer/short_names.yaml``) with the official one below,
+        or the official name alone."""
+        entry = self.classifier.by_code.get(code) or self.classifier.entry_for_line(code)
+        official = entry.name(lang) if entry else code
+        short = short_names().get(entry.code if entry else code, {}).get(lang)
+        return f"{short}\n{official}" if short and short != official else official
 
     def lines_for(self, yb: YearBudget, code: str) -> list[Line]:
         """Lines a classifier entry names in one year's budget (category before point-1 key)."""

@@ -40,7 +40,13 @@ def answer(c: Composer, plan: Plan) -> Reply:
             )
     if not used:
         return c.no_line(reply, entity, present, code, name)
-    reply.text = c.header(entity, present, lang) + "\n" + f"{name}\n" + "\n".join(rows)
+    reply.text = (
+        c.header(entity, present, lang)
+        + "\n"
+        + c.store.headline(code, lang)
+        + "\n"
+        + "\n".join(rows)
+    )
     if missing:
         reply.text += "\n" + t.gettext("No data for {years}.").format(
             years=c.years_list(missing, lang)

@@ -34,7 +34,7 @@ def answer(c: Composer, plan: Plan) -> Reply:
     for parent in parents:
         reply.items.append(c.item(y, parent, lang, entity))
         used.append(parent)
-        rows.append(f"{name}: {fmt.money(parent.amount, lang)}")
+        rows.append(f"{c.store.headline(code, lang)}: {fmt.money(parent.amount, lang)}")
         children = c.store.children(yb, parent.code)
         if not children:
             rows.append(t.gettext("This line is not divided further."))

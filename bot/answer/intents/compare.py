@@ -43,7 +43,7 @@ def answer(c: Composer, plan: Plan) -> Reply:
     rows = [c.header(entity, present, lang)]
     for key in codes:
         rows.append("")
-        rows.append(c.store.entry_name(key, lang))
+        rows.append(c.store.headline(key, lang))
         previous: Decimal | None = None
         for year in present:
             lines = c.store.lines_for(c.store.year_budget(entity, year), key)

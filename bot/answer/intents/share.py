@@ -42,7 +42,10 @@ def answer(c: Composer, plan: Plan) -> Reply:
     for ln in lines:
         reply.items.append(c.item(y, ln, lang, entity))
     used = list(lines)
-    rows = [c.header(entity, [y], lang), f"{name}: {fmt.money(amount, lang)}"]
+    rows = [
+        c.header(entity, [y], lang),
+        f"{c.store.headline(code, lang)}: {fmt.money(amount, lang)}",
+    ]
     if total is not None and total.amount:
         reply.items.append(c.item(y, total, lang, entity))
         used.append(total)
