@@ -164,6 +164,12 @@ class Budgets:
         entry = self.classifier.by_code.get(code)
         return entry.name(lang) if entry else code
 
+    def short_name(self, code: str, lang: str) -> str:
+        """The short name a citizen uses, or the official one when there is none."""
+        entry = self.classifier.by_code.get(code) or self.classifier.entry_for_line(code)
+        short = short_names().get(entry.code if entry else code, {}).get(lang)
+        return short or (entry.name(lang) if entry else code)
+
     def headline(self, code: str, lang: str) -> str:
         """ "Дороги" above "Обеспечение функционирования автомобильных дорог…": the short
         name a citizen uses (``data/answer/short_names.yaml``) with the official one below,

@@ -43,6 +43,7 @@ class Lexicon:
     budget_words: frozenset[str] = frozenset()  # "бюджет", "budget": the whole budget is asked
     settlement_words: frozenset[str] = frozenset()  # "село", "ауыл", "village": one settlement
     salary_words: tuple[str, ...] = ()  # beginnings of "salary" words ("зарплат", "жалақы")
+    salutations: tuple[str, ...] = ()  # "уважаемый", "құрметті", "dear": an address opens
 
     @property
     def followup_words(self) -> frozenset[str]:
@@ -88,12 +89,17 @@ def _spoken(data: object, year_words: tuple[str, ...]) -> tuple[re.Pattern[str] 
     prefix = rf"(?:{alt(prefixes)})\s+" if prefixes else ""
     if prefix and not flag("prefix_required"):
         prefix = f"(?:{prefix})?"
-    body = rf"(?<!\w){prefix}(?P<tens>{alt(tens)})[\s-]+(?P<unit>{alt(units)})"
+    # "в двадцать третьем" needs no year word: a preposition before the ordinal is enough
+    # (the match is kept only with one of the two, see bot.answer.years)
+    preps = _folded(data.get("prepositions"))
+    lead = rf"(?:(?P<prep>{alt(preps)})\s+)?" if preps else ""
+    body = rf"(?<!\w){lead}{prefix}(?P<tens>{alt(tens)})[\s-]+(?P<unit>{alt(units)})"
     body += r"(?!\w)" if flag("units_whole_word") else r"\w*"
     if flag("year_word_required"):
         if not year_words:
             return None, {}
-        body += rf"\s+(?:{alt(year_words)})(?!\w)"
+        tail = rf"\s+(?P<yw>{alt(year_words)})(?!\w)"
+        body += f"(?:{tail})?" if preps else tail
     return re.compile(body), {**tens, **units}
 
 
@@ -131,6 +137,7 @@ def lexicon(lang: str, directory: Path = ANSWER_DATA) -> Lexicon:
         budget_words=frozenset(_folded(data.get("budget_words"))),
         settlement_words=frozenset(_folded(data.get("settlement_words"))),
         salary_words=_folded(data.get("salary_words")),
+        salutations=_folded(data.get("salutations")),
     )
 
 

@@ -21,6 +21,9 @@ _SNOWBALL = {
     if lang.stemmer != "suffixes"
 }
 MIN_STEM = 3
+VOICED = frozenset("гб")  # folded ғ/г and б: к/қ and п voiced between vowels
+VOWELS = frozenset("аеиоуыэюя")  # folded vowels (ә→а, і→и, ө→о, ұ/ү→у)
+POSSESSIVE = frozenset({"ы", "и"})  # the 3rd-person possessive ending, folded
 
 
 @lru_cache(maxsize=65536)
@@ -32,7 +35,16 @@ def stem_kk(word: str) -> str:
         changed = False
         for suffix in lex.suffixes:
             if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
-                word = word[: -len(suffix)]
+                cut = len(suffix)
+                if (
+                    suffix[0] in VOICED
+                    and suffix[1:] in POSSESSIVE
+                    and word[-cut - 1 : -cut] in VOWELS
+                ):
+                    # "салығы" is салық + ы (к voiced to ғ between vowels), not сал + ығы:
+                    # after a vowel only the ending's vowel goes, the alternation does the rest
+                    cut -= 1
+                word = word[:-cut]
                 changed = True
                 break
     last = word[-1:]

@@ -9,11 +9,13 @@ out; :mod:`bot.answer.followup` turns a follow-up into a full reading before it 
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Protocol
 
 from bot.answer.budgets import TOTALS, depth
 from bot.answer.match import Hit
+from bot.answer.morph import stem
 from bot.answer.understand import Reading
 from bot.classifier import Classifier, Entry
 
@@ -55,6 +57,7 @@ class Plan:
     thanks: bool = False
     why: bool = False  # "почему меньше?": the parts whose change explains the difference
     execution: bool = False  # "фактически исполнено": say the store holds approved plans
+    ratio: bool = False  # "во сколько раз": say how many times one amount is the other
     reason: str = ""
     words: tuple[str, ...] = ()  # question words nothing explained, to echo back
     choices: tuple[str, ...] = ()  # classifier codes the words may mean
@@ -67,10 +70,11 @@ def route(r: Reading, view: StoreView, figure_first: frozenset[str] = frozenset(
     """The plan for reading ``r``. ``figure_first``: glossary keys that name a figure as well
     as a term ("доходы"), explained only when asked "what is …"."""
     base = Plan(intent="unknown", query=r.query, lang=r.lang, text=r.text)
-    versus = "versus" in r.cues  # "roads or lighting, which is more": two lines named
+    ratio = "ratio" in r.cues  # "во сколько раз": a comparison with the ratio said
+    versus = "versus" in r.cues or ratio  # "roads or lighting, which is more": two lines named
     why = "why" in r.cues
     execution = "execution" in r.cues
-    cues = r.cues - {"versus", "why", "execution", "detail"}
+    cues = r.cues - {"versus", "why", "execution", "detail", "ratio"}
     if "detail" in r.cues:  # "подробнее": what the line consists of
         cues.add("breakdown")
     r = replace(r, cues=cues)
@@ -184,6 +188,9 @@ def route(r: Reading, view: StoreView, figure_first: frozenset[str] = frozenset(
         # "футбол нәтижесі кеше": no question asked, one word shared with a line this budget
         # never had and the rest unknown: nothing was asked about the budget
         return unknown
+    if "together" in cues and code:
+        # "все налоги на имущество вместе": the line that sums the one named
+        code = parent_of(code, view)
     plan = replace(
         base,
         entity=entity,
@@ -192,6 +199,7 @@ def route(r: Reading, view: StoreView, figure_first: frozenset[str] = frozenset(
         suggestions=tuple(suggestions),
         why=why,
         execution=execution,
+        ratio=ratio,
     )
     other = (
         second_line(r, topic, topic_hit, entity, view)
@@ -201,7 +209,7 @@ def route(r: Reading, view: StoreView, figure_first: frozenset[str] = frozenset(
     if other is not None:
         # "landscaping vs lighting 2024": two lines side by side in the years asked
         return replace(plan, intent="compare", code=other[0], against=other[1])
-    if "compare" in cues or len(r.years) >= 2 or why:
+    if "compare" in cues or len(r.years) >= 2 or why or ratio:
         years = r.years
         if len(years) == 1:
             prev = [y for y in view.available_years(entity) if y < years[0]]
@@ -242,6 +250,17 @@ def _share_denominator(
     return topic, suggestions, r
 
 
+def parent_of(code: str, view: StoreView) -> str:
+    """The classifier entry one level up from ``code`` (a tax's class), or ``code``."""
+    entry = view.classifier.by_code.get(code)
+    if entry is None or "." not in code:
+        return code
+    parent = view.classifier.by_code.get(code.rsplit(".", 1)[0])
+    if parent is None or parent.kind in {"admin", "category"} or entry.kind == "programme":
+        return code
+    return parent.code
+
+
 def choices(r: Reading, words: set[int], entity: str, view: StoreView) -> list[str]:
     """Lines of the budget that the question words at ``words`` partly name, best first."""
     present = view.entries_in_force(entity)
@@ -271,6 +290,7 @@ def second_line(
     if topic.code in TOTALS or not topic_hit.words:
         return None
     present = view.present(entity)
+    said = Counter(stem(w, r.lang) for w in r.words)
     candidates = sorted(
         (
             h
@@ -280,11 +300,20 @@ def second_line(
             and h.key != topic.code
             and h.key not in TOTALS
             and h.key in present
-            and not h.words & topic_hit.words
+            # each named by a word of its own ("land tax and vehicle tax" share "tax";
+            # "абаттандыру мен көше жарығы": "көше" belongs to both names)
+            and h.words - topic_hit.words
+            and topic_hit.words - h.words
             and (e := view.classifier.by_code.get(h.key)) is not None
             and e.name_ru != topic.name_ru
         ),
-        key=lambda h: (len(h.words), h.score),
+        # a line sharing fewer words, then one whose shared words were said twice
+        key=lambda h: (
+            -len(h.words & topic_hit.words),
+            all(said[stem(r.words[i], r.lang)] > 1 for i in h.words & topic_hit.words),
+            len(h.words),
+            h.score,
+        ),
         reverse=True,
     )
     if not candidates:  # the usual case: spare loading every year's lines

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from bot.answer.budgets import TOTALS
 from bot.answer.latin import to_cyrillic
 from bot.answer.lexicon import LANGS, Lexicon, all_lexicons, load_places
 from bot.answer.match import Hit, PhraseIndex
@@ -108,6 +109,16 @@ class Reader:
         self.followup_first = frozenset().union(*(lx.followup_first for lx in self.lex.values()))
         self.followup_last = frozenset().union(*(lx.followup_last for lx in self.lex.values()))
         self.budget_words = frozenset().union(*(lx.budget_words for lx in self.lex.values()))
+        greetings = sorted({w for lx in self.lex.values() for w in lx.salutations}, key=len)
+        self.salutation = (
+            re.compile(
+                r"\s*(?:"
+                + "|".join(re.escape(w) for w in reversed(greetings))
+                + r")\b[^,!.?]{0,40}[,!]"
+            )
+            if greetings
+            else None
+        )
         self.salary_prefixes = tuple(
             sorted({w for lx in self.lex.values() for w in lx.salary_words})
         )
@@ -155,6 +166,7 @@ class Reader:
             if len(form) > 4 and form[-1] in "аыеиоуя":
                 self.places.setdefault(form[:-1], shown)
         self.place_endings = places.endings | frozenset(self.lex["kk"].suffixes)
+        self.kk_endings = frozenset(self.lex["kk"].suffixes)
         # Stems each language's words have, to tell Kazakh typed without its letters from Russian.
         self.vocab: dict[str, set[str]] = {lang: set() for lang in LANGS}
         for lang, lx in self.lex.items():
@@ -194,6 +206,12 @@ class Reader:
                 if (shown := self.places.get(w[:n])) is not None:
                     return shown
         return None
+
+    def _unhyphen(self, word: str) -> str:
+        """ "жкх-га", "ипн-ге": a Kazakh ending joined to a Russian word or an abbreviation
+        by a hyphen is an ending, not part of the word."""
+        head, _, tail = word.rpartition("-")
+        return head if head and tail in self.kk_endings else word
 
     def _english(self, word: str) -> bool:
         return word in self.english or stem(word, "en") in self.english
@@ -271,6 +289,9 @@ class Reader:
         if reading.empty:
             return reading
         folded = fold(text)
+        opening = self.salutation.match(folded) if self.salutation else None
+        if opening:  # "Құрметті әкім, 2023 жылғы шығыстар …": the address is not the subject
+            folded = " " * opening.end() + folded[opening.end() :]
         found = find_years(folded, list(self.lex.values()), today)
         reading.years, reading.is_range = found.years, found.is_range
         blank = list(folded)
@@ -283,7 +304,7 @@ class Reader:
                 while e < len(folded) and folded[e].isalpha():
                     e += 1  # a cue is a word beginning: "уменьшил" takes "уменьшились" whole
                 blank[s:e] = " " * (e - s)
-        rest = tokens("".join(blank))
+        rest = [self._unhyphen(w) for w in tokens("".join(blank))]
         reading.bare_numbers = tuple(int(w) for w in rest if w.isdigit() and len(w) == 2)
         for w in rest:
             if w.isdigit() and 0 < int(w) <= MAX_TOP and reading.n is None:
@@ -354,6 +375,10 @@ class Reader:
         explained: set[int] = set()
         for h in (*reading.topics, *reading.glossary):
             explained |= h.words
+        # "во сколько раз доходы 2023 больше доходов 2025": a word said again is explained
+        # by whatever explained it the first time
+        seen = {stem(words[i], reading.lang) for i in explained if i < len(words)}
+        explained |= {i for i, w in enumerate(words) if stem(w, reading.lang) in seen}
         reading.unexplained = [
             w for i, w in enumerate(words) if i not in explained and w not in self.numbers
         ]
@@ -362,4 +387,15 @@ class Reader:
             later = tokens(text)[1:]
             names = {fold(w) for w in later if w[:1].isupper() and not w.isupper()}
             reading.person = bool(names & set(reading.unexplained))
+        if any(h.full and h.key not in TOTALS for h in reading.topics) and (
+            reading.years or reading.cues
+        ):
+            # "Не могли бы вы сказать, сколько в 2023 году ушло на аппарат акима?": when the
+            # rest names a line and asks something, words no budget line, term or place knows
+            # have no budget meaning and are skipped. Not for a total ("how much does bread
+            # cost"): there the unknown word is the subject; requests ("просим сообщить")
+            # are stop words in data/answer/.
+            reading.unexplained = [
+                w for w in reading.unexplained if self.topics.known(w) or self.glossary.known(w)
+            ]
         return reading

@@ -5,7 +5,9 @@ whose change explains the difference, and the amending decision each year's figu
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+
+from babel.numbers import format_decimal
 
 from bot.answer import fmt
 from bot.answer.budgets import Line
@@ -67,6 +69,10 @@ def answer(c: Composer, plan: Plan) -> Reply:
         rows.extend(why_rows(c, entity, code, present[0], present[-1], lang, used))
     if len(codes) == 2:
         rows.extend(versus_rows(c, codes, totals, present, lang))
+        if plan.ratio:
+            rows.extend(ratio_rows(c, codes, totals, present, lang))
+    elif plan.ratio and len(present) > 1 and code:
+        rows.extend(year_ratio_rows(totals.get(code, {}), present, lang))
     if missing:
         rows.append("")
         rows.append(t.gettext("No data for {years}.").format(years=c.years_list(missing, lang)))
@@ -90,7 +96,7 @@ def versus_rows(
 ) -> list[str]:
     """For each year with both lines: which is larger and by how much."""
     t = fmt.tr(lang)
-    names = {key: c.store.entry_name(key, lang) for key in codes}
+    names = {key: c.store.short_name(key, lang) for key in codes}
     rows = [""]
     for year in years:
         a, b = (totals.get(key, {}).get(year) for key in codes)
@@ -229,3 +235,52 @@ def why_rows(
             )
         )
     return rows
+
+
+def times(larger: Decimal, smaller: Decimal, lang: str) -> str:
+    """How many times ``larger`` is ``smaller``: "67,81" (two decimals at most)."""
+    value = (larger / smaller).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return format_decimal(value, format="#,##0.##", locale=lang)
+
+
+def ratio_rows(
+    c: Composer,
+    codes: list[str],
+    totals: dict[str, dict[int, Decimal]],
+    years: list[int],
+    lang: str,
+) -> list[str]:
+    """ "во сколько раз": for each year with both lines non-zero, how many times the larger
+    is the smaller."""
+    t = fmt.tr(lang)
+    rows = []
+    for year in years:
+        a, b = (totals.get(key, {}).get(year) for key in codes)
+        if not a or not b or a <= 0 or b <= 0:
+            continue
+        big, small = (codes[0], codes[1]) if a >= b else (codes[1], codes[0])
+        rows.append(
+            t.gettext("{year}: «{larger}» is {times} times «{smaller}».").format(
+                year=year,
+                larger=c.store.short_name(big, lang),
+                smaller=c.store.short_name(small, lang),
+                times=times(max(a, b), min(a, b), lang),
+            )
+        )
+    return rows
+
+
+def year_ratio_rows(amounts: dict[int, Decimal], years: list[int], lang: str) -> list[str]:
+    """ "во сколько раз доходы 2023 больше доходов 2025": the larger year over the smaller."""
+    t = fmt.tr(lang)
+    first, last = years[0], years[-1]
+    a, b = amounts.get(first), amounts.get(last)
+    if not a or not b or a <= 0 or b <= 0:
+        return []
+    (big, x), (small, y) = sorted(((first, a), (last, b)), key=lambda p: p[1], reverse=True)
+    return [
+        "",
+        t.gettext("{larger} is {times} times {smaller}.").format(
+            larger=big, smaller=small, times=times(x, y, lang)
+        ),
+    ]
