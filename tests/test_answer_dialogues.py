@@ -1,7 +1,8 @@
 """The dialogue set (``tests/dialogues/``), played turn by turn through the chat rules.
 
 The set was written before the follow-up mechanism and scored before any fix (41 of 189
-conversations right when every message was answered alone). The conversations listed in
+conversations right when every message was answered alone); round 2 (``round2.yaml``, new
+phrasings) was written after it and scored before its fixes: 57 of 72. The conversations listed in
 KNOWN disagree with a convention the mechanism chose; they stay visible as expected
 failures instead of being rewritten.
 """
@@ -19,6 +20,9 @@ DIALOGUES = dialogues.load()
 # "подробнее" after "сравни с 2023" (a comparison of 2023 and 2025) breaks down the latest
 # year of the comparison; these three expected the year named last.
 KNOWN = {"ru-chain-03", "kk-chain-06", "en-chain-03"}
+# "бір жыл бұрын ше?" ("one year ago?") counts from today, as "екі жыл бұрын" does; these two
+# expected a year before the last answer's year.
+KNOWN |= {"r2-kk-year-05", "r2-kk-year-06"}
 
 
 @pytest.fixture(scope="module")

@@ -24,7 +24,20 @@ from bot.answer.match import Hit
 from bot.answer.understand import Reading
 
 # Cues a message may carry and still be a follow-up of the last answer.
-FOLLOW_CUES = frozenset({"breakdown", "detail", "share", "compare", "why", "amount", "versus"})
+FOLLOW_CUES = frozenset(
+    {
+        "breakdown",
+        "detail",
+        "share",
+        "compare",
+        "why",
+        "amount",
+        "versus",
+        "year_before",
+        "year_after",
+    }
+)
+SHIFT = {"year_before": -1, "year_after": 1}  # "а годом раньше?": from the context's year
 # What a bare "а в 2023?" keeps of the last answer's kind; after a line's breakdown or share
 # it asks for the line's amount in that year.
 KEPT_INTENTS = {"top": "top", "overview": "overview"}  # views of the whole budget
@@ -44,6 +57,8 @@ def is_fragment(r: Reading) -> bool:
         return False  # "обзор 2024", "топ-5", "what is a subvention": asked whole
     if names_line(r):
         return r.followup and not r.years and len(r.words) <= SHORT
+    if r.cues & SHIFT.keys():
+        return True
     if r.unexplained:
         return False
     if r.followup:
@@ -65,15 +80,20 @@ def follow(r: Reading, ctx: Context | None) -> Reading | None:
         and not names_line(r)
         and not r.cues - FOLLOW_CUES - {"all_years", "last_years"}
     )
-    if not fragment and not bare and not (r.followup and not r.unexplained):
+    # "көше жарығына қанша?" in the middle of a conversation about 2024: 2024's
+    short = names_line(r) and not r.years and not r.whole and len(r.words) <= SHORT
+    if not fragment and not bare and not short and not (r.followup and not r.unexplained):
         return r  # a question of its own replaces the context
     if r.place is not None:
         return r  # "а в Алматы?": answered as a place the store lacks
     topics = r.topics
     if not names_line(r) and ctx.code:
         topics = [Hit(ctx.code, 1.0, frozenset(), full=True)]
-    cues = set(r.cues)
+    cues = set(r.cues) - SHIFT.keys()
     years = r.years
+    shift = sum(SHIFT[c] for c in r.cues & SHIFT.keys())
+    if shift and not years:
+        years = (ctx.years[0] + shift,) if shift < 0 else (ctx.years[-1] + shift,)
     if "why" in cues:
         years = years or ctx.years
     elif "compare" in cues and years:

@@ -74,7 +74,7 @@ def route(r: Reading, view: StoreView, figure_first: frozenset[str] = frozenset(
     versus = "versus" in r.cues or ratio  # "roads or lighting, which is more": two lines named
     why = "why" in r.cues
     execution = "execution" in r.cues
-    cues = r.cues - {"versus", "why", "execution", "detail", "ratio"}
+    cues = r.cues - {"versus", "why", "execution", "detail", "ratio", "year_before", "year_after"}
     if "detail" in r.cues:  # "подробнее": what the line consists of
         cues.add("breakdown")
     r = replace(r, cues=cues)
