@@ -48,6 +48,9 @@ class FakeView:
     def line_codes(self, entity: str, code: str) -> set[str]:
         return {code}
 
+    def holders(self) -> list[str]:
+        return [ENTITY]
+
 
 @pytest.fixture(scope="module")
 def plan_of(tiny_db: Path):  # type: ignore[no-untyped-def]

@@ -199,6 +199,10 @@ class Budgets:
         row = self.entities.get(entity, {})
         return str(row.get(f"name_{lang}") or row.get("name_ru") or entity)
 
+    def holders(self) -> list[str]:
+        """Budget holders the store has budgets for."""
+        return sorted(self.years)
+
     def resolve(self, entity: str | None) -> str | None:
         """``entity`` when the store has its budget, else the default one."""
         return entity if entity in self.years else self.default_entity

@@ -29,7 +29,9 @@ class Context:
     @classmethod
     def of(cls, reply: Reply, now: float | None = None) -> Context | None:
         """The context ``reply`` leaves; None when it answered nothing (help, unknown)."""
-        if reply.intent in {"help", "unknown", "catalog", "explain"} or not reply.years:
+        if reply.pending:
+            pass
+        elif reply.intent in {"help", "unknown", "catalog", "explain"} or not reply.years:
             return None
         return cls(
             entity=reply.entity,

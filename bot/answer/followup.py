@@ -71,7 +71,7 @@ def is_fragment(r: Reading) -> bool:
 def follow(r: Reading, ctx: Context | None) -> Reading | None:
     """``r`` with what it leaves out taken from ``ctx``; None for a fragment with no context."""
     fragment = is_fragment(r)
-    if ctx is None or not ctx.years:
+    if ctx is None or not (ctx.years or ctx.code):
         return None if fragment else r
     # "2025?", "сравни с 2023", "почему?": nothing but years and follow-up cues
     bare = (
@@ -92,13 +92,13 @@ def follow(r: Reading, ctx: Context | None) -> Reading | None:
     cues = set(r.cues) - SHIFT.keys()
     years = r.years
     shift = sum(SHIFT[c] for c in r.cues & SHIFT.keys())
-    if shift and not years:
+    if shift and not years and ctx.years:
         years = (ctx.years[0] + shift,) if shift < 0 else (ctx.years[-1] + shift,)
     if "why" in cues:
         years = years or ctx.years
-    elif "compare" in cues and years:
+    elif "compare" in cues and years and ctx.years:
         years = tuple(sorted(set(years) | {ctx.years[-1]}))  # "сравни с 2023"
-    elif not years and cues & {"breakdown", "detail", "share"}:
+    elif not years and cues & {"breakdown", "detail", "share"} and ctx.years:
         years = ctx.years[-1:]  # "подробнее" after a comparison: the latest year of it
     elif not years:
         years = ctx.years

@@ -180,6 +180,11 @@ class PhraseIndex:
                 best[key] = hit
         return sorted(best.values(), key=lambda h: h.rank, reverse=True)
 
+    def exact(self, word: str) -> bool:
+        """Whether ``word`` (one of its stems) is in the vocabulary as it is: "Каратау" is
+        not "қаражат" cut short."""
+        return any(weight >= 1.0 for weight in self._lookup(word, fuzzy=False).values())
+
     def known(self, word: str) -> bool:
         """Whether ``word`` is in the vocabulary exactly or by prefix (no typo search)."""
         return bool(self._lookup(word, fuzzy=False))

@@ -36,6 +36,7 @@ class StoreView(Protocol):
     def present(self, entity: str) -> set[str]: ...
     def has_parts(self, code: str, years: tuple[int, ...], entity: str) -> bool: ...
     def line_codes(self, entity: str, code: str) -> set[str]: ...
+    def holders(self) -> list[str]: ...
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,15 @@ def route(r: Reading, view: StoreView, figure_first: frozenset[str] = frozenset(
         return replace(base, intent="explain", reason="explain")
     if entity is None:
         return replace(base, reason="nodata", years=r.years)
+    if r.several or (r.entity is None and len(view.holders()) > 1 and (topic or r.years)):
+        # "дороги 2024" when the store holds many budgets: which one? (not a guess)
+        return replace(
+            base,
+            reason="which_place",
+            code=topic.code if topic else None,
+            years=r.years,
+            near=r.several,
+        )
     unknown = replace(base, reason="words", words=tuple(r.unexplained), years=r.years)
     code = topic.code if topic else None
     if code in OVERVIEW_TOPICS and several_totals(r):

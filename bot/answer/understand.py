@@ -16,7 +16,7 @@ from bot.answer.budgets import TOTALS
 from bot.answer.latin import to_cyrillic
 from bot.answer.lexicon import LANGS, Lexicon, all_lexicons, load_places
 from bot.answer.match import Hit, PhraseIndex
-from bot.answer.morph import stem
+from bot.answer.morph import stem, stems
 from bot.answer.text import KAZAKH_LETTERS, clean, fold, is_cyrillic, is_latin, tokens
 from bot.answer.years import find_years
 from bot.classifier import Classifier
@@ -46,6 +46,7 @@ class Reading:
     bare_numbers: tuple[int, ...] = ()
     place: dict[str, str] | None = None  # a place by name ("Алматы"): lang → name shown
     near: tuple[str, ...] = ()  # budget holders near that place (the same district)
+    several: tuple[str, ...] = ()  # budget holders of the one name the question gives
     counts: tuple[int, ...] = ()  # number words among the words ("последние два года" → 2)
     followup: bool = False  # begins or ends like a follow-up: "а …", "ал … ше", "and …"
     whole: bool = False  # names the whole budget ("бюджет 2024"): never a follow-up
@@ -149,6 +150,9 @@ class Reader:
         )
         entity_stop = {lang: stop[lang] | self.lex[lang].entity_words for lang in LANGS}
         self.entity_words = frozenset().union(*(lx.entity_words for lx in self.lex.values()))
+        self.entity_stems = frozenset(
+            stem(w, lang) for lang, lx in self.lex.items() for w in lx.entity_words if len(w) > 3
+        )
         self.entities = PhraseIndex(
             [
                 *((key, lang, name) for key, names in entity_names.items() for lang, name in names),
@@ -206,6 +210,33 @@ class Reader:
                 if (shown := self.places.get(w[:n])) is not None:
                     return shown
         return None
+
+    @staticmethod
+    def _holders(hits: list[Hit]) -> list[Hit]:
+        """Entity hits with each holder's name and its district's name taken together:
+        "Талов Жанибекского района" is the Talov of that district, not another Talov. A
+        holder named by its own name comes first; a district's name alone stays a
+        district hit."""
+        if not hits:
+            return hits
+        names: dict[str, Hit] = {}
+        districts: dict[str, Hit] = {}
+        for h in hits:
+            if h.key.startswith(DISTRICT):
+                districts.setdefault(h.key[len(DISTRICT) :], h)
+            else:
+                names.setdefault(h.key, h)
+        merged = []
+        for key, h in names.items():
+            d = districts.get(key)
+            if d is not None and not d.words & h.words:
+                h = replace(h, words=h.words | d.words, score=h.score + d.score)
+            merged.append(h)
+        merged.sort(key=lambda h: h.rank, reverse=True)
+        rest = [h for k, h in districts.items() if k not in names]
+        if merged and (not rest or merged[0].rank >= rest[0].rank):
+            return merged + [replace(h, key=DISTRICT + k) for k, h in districts.items()]
+        return [replace(h, key=DISTRICT + k) for k, h in districts.items()] + merged
 
     def _unhyphen(self, word: str) -> str:
         """ "жкх-га", "ипн-ге": a Kazakh ending joined to a Russian word or an abbreviation
@@ -324,13 +355,14 @@ class Reader:
         candidates = [
             i
             for i, w in enumerate(words)
-            if not self.topics.known(w) and not self.glossary.known(w)
+            if not self.topics.exact(w) and not self.glossary.exact(w)
         ]
         ent_hits = [
             replace(h, words=frozenset(candidates[i] for i in h.words))
             for h in self.entities.search([words[i] for i in candidates])
         ]
         plain = tokens(folded)
+        ent_hits = self._holders(ent_hits)
         if ent_hits and ent_hits[0].key.startswith(DISTRICT):
             named = [words[i] for i in sorted(ent_hits[0].words)]
             if any(w in self.settlement_words for w in plain):
@@ -350,15 +382,29 @@ class Reader:
                 ent_hits = []
             else:
                 ent_hits[0] = replace(ent_hits[0], key=ent_hits[0].key[len(DISTRICT) :])
+        if len(ent_hits) > 1 and not ent_hits[0].key.startswith(DISTRICT):
+            best = ent_hits[0]
+            tied = [
+                h.key
+                for h in ent_hits
+                if not h.key.startswith(DISTRICT) and h.words == best.words and h.rank == best.rank
+            ]
+            if len(tied) > 1:
+                # two places of one name and nothing to tell them apart: ask which
+                reading.several = tuple(tied)
+                words = [w for i, w in enumerate(words) if i not in best.words]
+                ent_hits = []
         if ent_hits:
             reading.entity = ent_hits[0].key
             # the name and the generic words around it ("сельский округ", "rural district")
             words = [
                 w
                 for i, w in enumerate(words)
-                if i not in ent_hits[0].words and w not in self.entity_words
+                if i not in ent_hits[0].words
+                and w not in self.entity_words
+                and not set(stems(w)) & self.entity_stems  # "қаласының", "округе"
             ]
-        elif reading.place is None:
+        elif reading.place is None and not reading.several:
             reading.place = self._place(words, candidates)
         reading.words = words
         reading.counts = tuple(self.numbers[w] for w in words if w in self.numbers)

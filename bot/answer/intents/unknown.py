@@ -30,6 +30,8 @@ def answer(c: Composer, plan: Plan) -> Reply:
         return c.no_data(reply, plan.entity, missing)
     if plan.reason == "place":
         return _other_place(c, plan, reply)
+    if plan.reason == "which_place":
+        return _which_place(c, plan, reply)
     if plan.reason == "empty":
         text = t.gettext("Please ask a question about the budget in words.")
     elif plan.reason == "explain":
@@ -90,4 +92,26 @@ def _other_place(c: Composer, plan: Plan, reply: Reply) -> Reply:
         "I have no budget data for {place}. I can answer about: {budgets}."
     ).format(place=place.get(plan.lang) or next(iter(place.values()), ""), budgets=have)
     reply.suggestions = c.examples(plan.lang)
+    return reply
+
+
+def _which_place(c: Composer, plan: Plan, reply: Reply) -> Reply:
+    """ "дороги 2024" with many budgets in the store: ask which, naming some; the line and
+    years wait in the context for the answer ("Еркин")."""
+    t = fmt.tr(plan.lang)
+    holders = list(plan.near) or c.store.holders()
+    shown = holders[:NEAR_PLACES]
+    names = [c.store.entity_name(e, plan.lang) for e in shown]
+    reply.text = t.gettext("Which budget do you mean? I have, for example: {budgets}.").format(
+        budgets="; ".join(names)
+    )
+    if len(holders) > len(shown):
+        reply.text += " " + t.ngettext(
+            "… and {n} more budget", "… and {n} more budgets", len(holders) - len(shown)
+        ).format(n=len(holders) - len(shown))
+    reply.text += "\n\n" + t.gettext("Name the place, for example: «{example}».").format(
+        example=f"{plan.query.strip()} {names[0]}".strip() if names else plan.query
+    )
+    reply.suggestions = [f"{plan.query.strip()} {name}".strip() for name in names[:3]]
+    reply.code, reply.years, reply.pending = plan.code, list(plan.years), True
     return reply
