@@ -6,6 +6,7 @@ import asyncio
 
 from aiogram import Bot, F, Router
 from aiogram.exceptions import TelegramBadRequest
+from aiogram.fsm.context import FSMContext
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.chat_action import ChatActionSender
 from aiogram.utils.i18n import gettext as _
@@ -14,6 +15,7 @@ from bot.telegram import charts, keyboards
 from bot.telegram.callbacks import Act, AnswerCB, AskCB, Chart, ChartCB, YearCB
 from bot.telegram.engine import Answers
 from bot.telegram.locale import in_lang
+from bot.telegram.memory import Memory
 from bot.telegram.text import esc, split_text
 from bot.telegram.views import area_chart, decisions_text, line_chart, send_reply, send_text
 
@@ -129,26 +131,47 @@ async def top_year(
     await show(message, esc(reply.text), nav)
 
 
+async def ask_again(
+    message: Message, question: str, lang: str, answers: Answers, state: FSMContext, bot: Bot
+) -> None:
+    """A tapped example or suggestion, answered like a typed question (it leaves a context)."""
+    await message.answer(f"💬 <i>{esc(question)}</i>")
+    memory = Memory(state)
+    before = await memory.before()
+    reply = answers.ask(question, lang, context=before)
+    sent = await send_reply(message, reply, answers, bot_username=(await bot.me()).username)
+    await memory.remember(before, reply, [m.message_id for m in sent])
+
+
 async def example(
-    callback: CallbackQuery, callback_data: AskCB, message: Message, answers: Answers
+    callback: CallbackQuery,
+    callback_data: AskCB,
+    message: Message,
+    answers: Answers,
+    state: FSMContext,
+    bot: Bot,
 ) -> None:
     await callback.answer()
     questions = answers.examples(callback_data.lang)
     if callback_data.i < len(questions):
         question = questions[callback_data.i]
-        await message.answer(f"💬 <i>{esc(question)}</i>")
-        await send_reply(message, answers.ask(question, callback_data.lang), answers)
+        await ask_again(message, question, callback_data.lang, answers, state, bot)
 
 
 async def suggestion(
-    callback: CallbackQuery, callback_data: AskCB, message: Message, asked: str, answers: Answers
+    callback: CallbackQuery,
+    callback_data: AskCB,
+    message: Message,
+    asked: str,
+    answers: Answers,
+    state: FSMContext,
+    bot: Bot,
 ) -> None:
     await callback.answer()
     options = answers.ask(asked, callback_data.lang).suggestions
     if callback_data.i < len(options):
         question = options[callback_data.i]
-        await message.answer(f"💬 <i>{esc(question)}</i>")
-        await send_reply(message, answers.ask(question, callback_data.lang), answers)
+        await ask_again(message, question, callback_data.lang, answers, state, bot)
 
 
 async def stale(callback: CallbackQuery) -> None:
