@@ -19,12 +19,13 @@ class Language:
     script: str  # the script questions are usually typed in: "Cyrl" or "Latn"
     stemmer: str  # a snowballstemmer algorithm, or "suffixes" (data/answer/<code>.yaml)
     name: str  # the language's own name, for a language picker
+    flag: str = ""  # shown before the name on the picker's button
 
 
 REGISTRY: tuple[Language, ...] = (
-    Language("kk", "kk", "Cyrl", "suffixes", "Қазақша"),
-    Language("ru", "ru", "Cyrl", "russian", "Русский"),
-    Language("en", "en", "Latn", "english", "English"),
+    Language("kk", "kk", "Cyrl", "suffixes", "Қазақша", "🇰🇿"),
+    Language("ru", "ru", "Cyrl", "russian", "Русский", "🇷🇺"),
+    Language("en", "en", "Latn", "english", "English", "🇬🇧"),
 )
 BY_CODE: dict[str, Language] = {lang.code: lang for lang in REGISTRY}
 LANGS: tuple[str, ...] = tuple(lang.code for lang in REGISTRY)

@@ -9,6 +9,7 @@ from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.answer.model import Reply
+from bot.langs import REGISTRY
 from bot.telegram.callbacks import (
     OVERVIEW,
     Act,
@@ -24,7 +25,7 @@ from bot.telegram.callbacks import (
 from bot.telegram.engine import Answers
 from bot.telegram.locale import in_lang
 
-LANG_NAMES: dict[str, str] = {"kk": "🇰🇿 Қазақша", "ru": "🇷🇺 Русский", "en": "🇬🇧 English"}
+LANG_NAMES: dict[str, str] = {lang.code: f"{lang.flag} {lang.name}".strip() for lang in REGISTRY}
 AREA_INTENTS = frozenset({"overview", "top", "breakdown"})
 
 
