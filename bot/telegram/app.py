@@ -11,6 +11,7 @@ import contextlib
 import logging
 import time
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 from aiogram import Bot, Dispatcher
@@ -44,6 +45,7 @@ from bot.telegram.retry import RetryAfterMiddleware
 log = logging.getLogger(__name__)
 HEARTBEAT = Path("/tmp/budget-bot.alive")
 HEARTBEAT_EVERY = 20.0
+FSM_TTL = timedelta(days=1)
 
 
 @dataclass
@@ -84,8 +86,14 @@ def make_services(settings: Settings, answers: Answers | None = None) -> Service
         return Services(
             answers=answers,
             languages=RedisLanguageStore(redis),
-            # with_destiny: the conversation context has its own key (bot/telegram/memory.py)
-            storage=RedisStorage(redis=redis, key_builder=DefaultKeyBuilder(with_destiny=True)),
+            # with_destiny: the conversation context has its own key (bot/telegram/memory.py);
+            # a day's TTL keeps idle chats from filling Redis (contexts expire after 30 min)
+            storage=RedisStorage(
+                redis=redis,
+                key_builder=DefaultKeyBuilder(with_destiny=True),
+                state_ttl=FSM_TTL,
+                data_ttl=FSM_TTL,
+            ),
             counter=RedisCounter(redis, settings.throttle_window),
             i18n=i18n,
             redis=redis,
