@@ -81,7 +81,13 @@ def follow(r: Reading, ctx: Context | None) -> Reading | None:
         and not r.cues - FOLLOW_CUES - {"all_years", "last_years"}
     )
     # "көше жарығына қанша?" in the middle of a conversation about 2024: 2024's
-    short = names_line(r) and not r.years and not r.whole and len(r.words) <= SHORT
+    short = (
+        names_line(r)
+        and not r.years
+        and not r.whole
+        and len(r.words) <= SHORT
+        and not r.cues - FOLLOW_CUES  # "что такое субвенция?" asks something of its own
+    )
     if not fragment and not bare and not short and not (r.followup and not r.unexplained):
         return r  # a question of its own replaces the context
     if r.place is not None:
