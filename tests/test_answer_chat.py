@@ -85,7 +85,8 @@ def test_context_expires_after_thirty_minutes_of_silence() -> None:
     assert context_for(chat_, None, now=TTL_SECONDS - 1) == ctx
     assert context_for(chat_, None, now=TTL_SECONDS + 1) is None
     assert context_for(chat_, 0, now=TTL_SECONDS + 1) == ctx  # a reply names its answer
-    assert context_for(chat_, 5) is None
+    assert context_for(chat_, 5, now=TTL_SECONDS + 1) is None  # no such answer, last expired
+    assert context_for(chat_, 5, now=1) == ctx  # no such answer: the last context
 
 
 def test_context_round_trips_through_json_and_rejects_garbage() -> None:

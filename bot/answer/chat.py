@@ -39,10 +39,11 @@ class Chat:
 
 def context_for(chat: Chat, reply_to: int | None, now: float | None = None) -> Context | None:
     """The context a new message of ``chat`` starts from."""
-    if reply_to is not None:
-        if 0 <= reply_to < len(chat.contexts):
-            return chat.contexts[reply_to]
-        return None
+    if reply_to is not None and 0 <= reply_to < len(chat.contexts):
+        replied = chat.contexts[reply_to]
+        if replied is not None:
+            return replied
+    # no such answer (or one that left nothing): the chat's last context, as in the bot
     last = chat.last
     return last if last is not None and last.fresh(now) else None
 

@@ -34,9 +34,9 @@ class Memory:
         one unless it has expired."""
         data = await self.fsm.get_data()
         if reply_to is not None:
-            found = (data.get("answers") or {}).get(str(reply_to))
+            found = Context.from_json((data.get("answers") or {}).get(str(reply_to)))
             if found is not None:
-                return Context.from_json(found)
+                return found
         last = Context.from_json(data.get("last"))
         return last if last is not None and last.fresh() else None
 
