@@ -532,3 +532,26 @@ async def test_help_lists_covered_budgets(harness: Harness) -> None:
     ]
     await harness.send("/help")
     assert "Talov rural district: 2023, 2024" in harness.session.texts()[-1]
+
+
+def test_charts_fit_a_phone() -> None:
+    """At most 1280 px wide, 4:3 or square, whatever the data."""
+    import struct
+    from decimal import Decimal as D
+
+    from bot.telegram import charts
+    from bot.telegram.engine import Point
+
+    labels = charts.Labels(
+        "Spending by area, 2024", "Talov rural district", "thousand ₸", "Source: x"
+    )
+    many = [
+        Point(f"A very long official programme name number {i} " * 3, D(i * 1000))
+        for i in range(14)
+    ]
+    for png in (
+        charts.bars(many, labels, "ru"),
+        charts.line([Point("2023", D(1000)), Point("2024", D("1234.5"))], labels, "kk"),
+    ):
+        width, height = struct.unpack(">II", png[16:24])
+        assert width <= 1280 and width * 3 == height * 4, (width, height)
