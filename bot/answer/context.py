@@ -25,6 +25,7 @@ class Context:
     intent: str = ""
     lang: str = ""
     at: float = 0.0  # when the answer was given (time.time())
+    n: int | None = None  # how many lines a top-N answer listed ("топ 3" — "а в 2023?")
 
     @classmethod
     def of(cls, reply: Reply, now: float | None = None) -> Context | None:
@@ -40,6 +41,7 @@ class Context:
             intent=reply.intent,
             lang=reply.lang,
             at=time.time() if now is None else now,
+            n=len(reply.items) if reply.intent == "top" and reply.items else None,
         )
 
     def fresh(self, now: float | None = None) -> bool:
@@ -53,6 +55,7 @@ class Context:
             "intent": self.intent,
             "lang": self.lang,
             "at": self.at,
+            "n": self.n,
         }
 
     @classmethod
@@ -70,6 +73,7 @@ class Context:
                 intent=str(data.get("intent") or ""),
                 lang=str(data.get("lang") or ""),
                 at=float(data.get("at") or 0.0),
+                n=int(data["n"]) if data.get("n") else None,
             )
         except (TypeError, ValueError):
             return None

@@ -111,4 +111,5 @@ def follow(r: Reading, ctx: Context | None) -> Reading | None:
     if not cues - {"amount"} and ctx.intent in KEPT_INTENTS and not names_line(r):
         cues.add(KEPT_INTENTS[ctx.intent])
     entity = r.entity or ctx.entity
-    return replace(r, entity=entity, topics=topics, years=tuple(years), cues=cues)
+    n = r.n if r.n is not None or "top" not in cues else ctx.n
+    return replace(r, entity=entity, topics=topics, years=tuple(years), cues=cues, n=n)
