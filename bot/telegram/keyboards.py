@@ -148,7 +148,7 @@ def for_reply(
 
 
 def back(code: str, year: int, ent: str, lang: str) -> InlineKeyboardMarkup:
-    """"◀ Back" under a breakdown or a comparison opened from an answer's button: the
+    """ "◀ Back" under a breakdown or a comparison opened from an answer's button: the
     message returns to the line's amount in that year."""
     kb = InlineKeyboardBuilder()
     with in_lang(lang):

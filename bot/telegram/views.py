@@ -145,7 +145,7 @@ def export_files(
 
 
 def chart_source(answers: Answers, lang: str) -> str:
-    """"Source: …" naming the latest decision in the store (the charts' figures are its)."""
+    """ "Source: …" naming the latest decision in the store (the charts' figures are its)."""
     decisions = answers.decisions(lang)
     if not decisions:
         return ""

@@ -44,9 +44,7 @@ async def compare(message: Message, years: list[int], answers: Answers, lang: st
     await send_reply(message, reply, answers)
 
 
-async def export(
-    message: Message, years: list[int], answers: Answers, lang: str, bot: Bot
-) -> None:
+async def export(message: Message, years: list[int], answers: Answers, lang: str, bot: Bot) -> None:
     year = years[0] if years else None
     rows = answers.export_rows(year=year)
     if not rows:

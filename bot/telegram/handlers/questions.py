@@ -30,7 +30,7 @@ async def question(
 async def edited(
     message: Message, text: str, answers: Answers, lang: str, state: FSMContext, bot: Bot
 ) -> None:
-    """"дороги 2023" corrected to "дороги 2024": the earlier answer changes in place."""
+    """ "дороги 2023" corrected to "дороги 2024": the earlier answer changes in place."""
     memory = Memory(state)
     me = await bot.me()
     answer_id = await memory.answer_to(message.message_id)
