@@ -11,6 +11,7 @@ from babel.numbers import format_decimal
 
 from bot.answer import fmt
 from bot.answer.budgets import Line
+from bot.answer.cite import amendment_in_force
 from bot.answer.compose import Composer
 from bot.answer.model import Reply
 from bot.answer.route import Plan
@@ -234,6 +235,33 @@ def why_rows(
                 "This line is not divided further; the change comes from the decisions named below."
             )
         )
+    rows.extend(amendment_rows(c, entity, code, (first, last), lang))
+    return rows
+
+
+def amendment_rows(
+    c: Composer, entity: str, code: str, years: tuple[int, ...], lang: str
+) -> list[str]:
+    """Which amending decision set each year's figure, when one did: the amendment behind
+    a change is part of why it happened."""
+    t = fmt.tr(lang)
+    rows = []
+    for year in years:
+        for line in c.store.lines_for(c.store.year_budget(entity, year), code)[:1]:
+            doc = c.store.documents.get(line.doc_id)
+            if doc is None:
+                continue
+            amendment = amendment_in_force(doc, c.store.budgets.get(line.budget_id), line.source)
+            if amendment:
+                rows.append(
+                    t.gettext(
+                        "{year}: the figure is as amended by decision No {number} of {date}."
+                    ).format(
+                        year=year,
+                        number=amendment.get("number", ""),
+                        date=fmt.day(str(amendment.get("date", "")), lang),
+                    )
+                )
     return rows
 
 
