@@ -106,3 +106,10 @@ def test_short_question_back_for_a_follow_up_without_context(engine: Engine) -> 
     for question in ("а в 2025?", "подробнее", "ал 2023 жылы ше?", "why less?"):
         reply = engine.ask(question)
         assert reply.intent == "unknown" and not reply.items and "?" in reply.text
+
+
+def test_why_names_the_amendment_behind_a_figure(engine: Engine) -> None:
+    ctx = Context(entity=None, years=(2024,), code="124.008", intent="amount", lang="en", at=9e12)
+    reply = engine.ask("why more?", context=ctx)
+    assert reply.years == [2023, 2024]
+    assert "2023: the figure is as amended by decision No 15-4" in reply.text
