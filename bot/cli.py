@@ -19,7 +19,7 @@ def cli() -> None:
 
 for _module, _names in (
     ("bot.ingest.cli", ("ingest", "parse", "lines", "build")),
-    ("bot.answer.cli", ("ask", "eval")),
+    ("bot.answer.cli", ("ask", "eval", "chat")),
     ("bot.telegram.cli", ("run", "secret")),
     ("bot.brief.cli", ("brief",)),
 ):

@@ -17,9 +17,10 @@ from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
 from bot import LOCALES_DIR
+from bot.langs import DEFAULT as DEFAULT_LANG
+from bot.langs import LANGS
 
-LANGS: tuple[str, ...] = ("kk", "ru", "en")
-DEFAULT_LANG = "ru"
+__all__ = ["DEFAULT_LANG", "LANGS", "ensure_compiled", "translations"]
 
 
 def ensure_compiled(domain: str, locales_dir: Path = LOCALES_DIR) -> None:

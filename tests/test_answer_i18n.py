@@ -35,7 +35,7 @@ def test_template_matches_code() -> None:
     with (root / "locales" / "answer.pot").open("rb") as fh:
         template = {m.id for m in read_po(fh) if m.id}
     source = "\n".join(
-        p.read_text(encoding="utf-8") for p in (root / "bot" / "answer").glob("*.py")
+        p.read_text(encoding="utf-8") for p in (root / "bot" / "answer").rglob("*.py")
     )
     found = set(re.findall(r'gettext\(\s*"((?:[^"\\]|\\.)*)"\s*\)', source))
     singular = {i if isinstance(i, str) else i[0] for i in template}

@@ -16,8 +16,8 @@ import yaml
 
 from bot import DATA_DIR
 from bot.answer.text import fold
+from bot.langs import LANGS
 
-LANGS: tuple[str, ...] = ("kk", "ru", "en")
 ANSWER_DATA = DATA_DIR / "answer"
 
 
@@ -38,6 +38,17 @@ class Lexicon:
     short_year_words: tuple[str, ...] = ()  # words after a two-digit year ("23 жылы", "за 23 год")
     spoken_years: re.Pattern[str] | None = None  # "в двадцать четвёртом году" → groups tens, unit
     spoken_values: dict[str, int] = field(default_factory=dict)  # folded tens/unit word → value
+    followup_first: frozenset[str] = frozenset()  # a first word that marks a follow-up ("а")
+    followup_last: frozenset[str] = frozenset()  # a last word that marks one ("ше")
+    budget_words: frozenset[str] = frozenset()  # "бюджет", "budget": the whole budget is asked
+    settlement_words: frozenset[str] = frozenset()  # "село", "ауыл", "village": one settlement
+    salary_words: tuple[str, ...] = ()  # beginnings of "salary" words ("зарплат", "жалақы")
+    salutations: tuple[str, ...] = ()  # "уважаемый", "құрметті", "dear": an address opens
+
+    @property
+    def followup_words(self) -> frozenset[str]:
+        """Single follow-up words: they name nothing, so they are never unexplained."""
+        return frozenset(w for w in self.followup_first | self.followup_last if " " not in w)
 
 
 class TextLoader(yaml.SafeLoader):
@@ -78,12 +89,17 @@ def _spoken(data: object, year_words: tuple[str, ...]) -> tuple[re.Pattern[str] 
     prefix = rf"(?:{alt(prefixes)})\s+" if prefixes else ""
     if prefix and not flag("prefix_required"):
         prefix = f"(?:{prefix})?"
-    body = rf"(?<!\w){prefix}(?P<tens>{alt(tens)})[\s-]+(?P<unit>{alt(units)})"
+    # "в двадцать третьем" needs no year word: a preposition before the ordinal is enough
+    # (the match is kept only with one of the two, see bot.answer.years)
+    preps = _folded(data.get("prepositions"))
+    lead = rf"(?:(?P<prep>{alt(preps)})\s+)?" if preps else ""
+    body = rf"(?<!\w){lead}{prefix}(?P<tens>{alt(tens)})[\s-]+(?P<unit>{alt(units)})"
     body += r"(?!\w)" if flag("units_whole_word") else r"\w*"
     if flag("year_word_required"):
         if not year_words:
             return None, {}
-        body += rf"\s+(?:{alt(year_words)})(?!\w)"
+        tail = rf"\s+(?P<yw>{alt(year_words)})(?!\w)"
+        body += f"(?:{tail})?" if preps else tail
     return re.compile(body), {**tens, **units}
 
 
@@ -116,6 +132,12 @@ def lexicon(lang: str, directory: Path = ANSWER_DATA) -> Lexicon:
         short_year_words=_folded(data.get("short_year_words")),
         spoken_years=spoken,
         spoken_values=spoken_values,
+        followup_first=frozenset(_folded((data.get("followup") or {}).get("first"))),
+        followup_last=frozenset(_folded((data.get("followup") or {}).get("last"))),
+        budget_words=frozenset(_folded(data.get("budget_words"))),
+        settlement_words=frozenset(_folded(data.get("settlement_words"))),
+        salary_words=_folded(data.get("salary_words")),
+        salutations=_folded(data.get("salutations")),
     )
 
 

@@ -60,6 +60,7 @@ class PhraseIndex:
         """``phrases``: (key, lang, text) triples; ``stopwords``: folded words per language."""
         phrases = list(phrases)
         self.phrases: list[tuple[str, tuple[str, ...]]] = []
+        self.langs: list[str] = []  # the language of each phrase
         seen: set[tuple[str, tuple[str, ...]]] = set()
         for key, lang, text in phrases:
             stop = stopwords.get(lang, frozenset())
@@ -71,6 +72,7 @@ class PhraseIndex:
             if words and (key, words) not in seen:
                 seen.add((key, words))
                 self.phrases.append((key, words))
+                self.langs.append(lang)
         self.postings: dict[str, list[int]] = defaultdict(list)
         keys_of: dict[str, set[str]] = defaultdict(set)
         # Unstemmed forms too, so a typo is compared with the word as people write it.
@@ -142,6 +144,8 @@ class PhraseIndex:
         for hits in per_word:
             for v in hits:
                 touched.update(self.postings[v])
+        # per key and phrase length: phrase word index → (question position, weight, idf)
+        aligned: dict[tuple[str, int], dict[int, list[tuple[int, float, float, int]]]] = {}
         for i in touched:
             key, pwords = self.phrases[i]
             gained = 0.0
@@ -149,7 +153,7 @@ class PhraseIndex:
             covered = 0
             positions: set[int] = set()
             order: list[int] = []
-            for w in pwords:
+            for k, w in enumerate(pwords):
                 weight, where = 0.0, -1
                 for pos, hits in enumerate(per_word):
                     if w in hits and (
@@ -164,6 +168,8 @@ class PhraseIndex:
                     weakest = min(weakest, weight)
                     positions.add(where)
                     order.append(where)
+                    slot = aligned.setdefault((key, len(pwords)), {}).setdefault(k, [])
+                    slot.append((where, weight, self.idf[w], i))
             full = covered == len(pwords)
             in_order = full and len(order) > 1 and all(b == a + 1 for a, b in pairwise(order))
             hit = Hit(
@@ -178,7 +184,40 @@ class PhraseIndex:
             )
             if key not in best or hit.rank > best[key].rank:
                 best[key] = hit
+        for (key, size), slots in aligned.items():
+            mixed = self._mixed(key, size, slots, self.langs)
+            if mixed is not None and (key not in best or mixed.rank > best[key].rank):
+                best[key] = mixed
         return sorted(best.values(), key=lambda h: h.rank, reverse=True)
+
+    @staticmethod
+    def _mixed(
+        key: str,
+        size: int,
+        slots: dict[int, list[tuple[int, float, float, int]]],
+        langs: list[str],
+    ) -> Hit | None:
+        """A line named half in one language and half in another ("налоговые түсімдер":
+        "налоговые поступления" and "салықтық түсімдер"): phrases of one key with as many
+        words, each word of the name met in one of them, at different places in the question
+        and from phrases of at least two languages. Translations keep their word order here
+        (adjective, noun), so a word is matched by its place in the name."""
+        if size < 2 or len(slots) < size:
+            return None
+        chosen = [max(slots[k], key=lambda c: c[1]) for k in range(size)]
+        positions = [c[0] for c in chosen]
+        if len(set(positions)) < size or len({langs[c[3]] for c in chosen}) < 2:
+            return None  # two languages, not two phrasings of one
+        weakest = min(c[1] for c in chosen)
+        if weakest < 1.0:
+            return None  # both halves must be met exactly: no guessing across languages
+        score = sum(c[1] * c[2] for c in chosen) * 1.25
+        return Hit(key, score, frozenset(positions), True, weakest)
+
+    def exact(self, word: str) -> bool:
+        """Whether ``word`` (one of its stems) is in the vocabulary as it is: "Каратау" is
+        not "қаражат" cut short."""
+        return any(weight >= 1.0 for weight in self._lookup(word, fuzzy=False).values())
 
     def known(self, word: str) -> bool:
         """Whether ``word`` is in the vocabulary exactly or by prefix (no typo search)."""

@@ -43,6 +43,9 @@ class Reply:
     code: str | None = None  # the line the reply is about, if any
     entity: str | None = None
     suggestions: list[str] = field(default_factory=list)  # "did you mean" / example questions
+    # A question waiting for one missing part ("дороги 2024" — which budget?): its line and
+    # years stay in the context so the answer ("Еркин") completes it.
+    pending: bool = False
 
     def to_json(self) -> dict[str, Any]:
         """The ``budget-bot ask --json`` contract."""

@@ -13,10 +13,17 @@ import snowballstemmer
 
 from bot.answer.lexicon import lexicon
 from bot.answer.text import is_latin
+from bot.langs import REGISTRY
 
-_RU = snowballstemmer.stemmer("russian")
-_EN = snowballstemmer.stemmer("english")
+_SNOWBALL = {
+    lang.code: snowballstemmer.stemmer(lang.stemmer)
+    for lang in REGISTRY
+    if lang.stemmer != "suffixes"
+}
 MIN_STEM = 3
+VOICED = frozenset("гб")  # folded ғ/г and б: к/қ and п voiced between vowels
+VOWELS = frozenset("аеиоуыэюя")  # folded vowels (ә→а, і→и, ө→о, ұ/ү→у)
+POSSESSIVE = frozenset({"ы", "и"})  # the 3rd-person possessive ending, folded
 
 
 @lru_cache(maxsize=65536)
@@ -28,7 +35,16 @@ def stem_kk(word: str) -> str:
         changed = False
         for suffix in lex.suffixes:
             if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
-                word = word[: -len(suffix)]
+                cut = len(suffix)
+                if (
+                    suffix[0] in VOICED
+                    and suffix[1:] in POSSESSIVE
+                    and word[-cut - 1 : -cut] in VOWELS
+                ):
+                    # "салығы" is салық + ы (к voiced to ғ between vowels), not сал + ығы:
+                    # after a vowel only the ending's vowel goes, the alternation does the rest
+                    cut -= 1
+                word = word[:-cut]
                 changed = True
                 break
     last = word[-1:]
@@ -42,11 +58,10 @@ def stem(word: str, lang: str) -> str:
     """The stem of a folded word in ``lang``."""
     if word.isdigit():
         return word
-    if lang == "kk":
+    snowball = _SNOWBALL.get(lang)
+    if snowball is None:
         return stem_kk(word)
-    if lang == "en":
-        return _EN.stemWord(word)
-    return _RU.stemWord(word)
+    return str(snowball.stemWord(word))
 
 
 @lru_cache(maxsize=65536)

@@ -13,6 +13,10 @@ import unicodedata
 
 # Longest question worth reading; the rest of a pasted wall of text is ignored.
 MAX_CHARS = 500
+# Longest message looked at to find that question in (Telegram's own limit).
+MAX_MESSAGE = 4096
+_SENTENCE_END = re.compile(r"(?<=[.!?…;\n])\s+")
+_YEAR = re.compile(r"(?<!\d)20\d\d(?!\d)")
 
 # Kazakh-specific letters → what people type without a Kazakh layout (and ё → е).
 _FOLD = str.maketrans(
@@ -46,13 +50,36 @@ _LATIN = re.compile(r"[a-z]")
 def clean(raw: object) -> str:
     """Printable, NFC, single-spaced text of at most :data:`MAX_CHARS` characters."""
     text = raw if isinstance(raw, str) else ""
-    text = unicodedata.normalize("NFC", text[: MAX_CHARS * 4])
+    text = unicodedata.normalize("NFC", text[:MAX_MESSAGE])
+    if len(text) > MAX_CHARS:
+        text = focus(text)
     kept = [
         ch if unicodedata.category(ch)[0] not in "CZ" or ch == " " else " "
         for ch in text
         if unicodedata.category(ch) not in {"Cs", "Co", "Cn"}
     ]
     return " ".join("".join(kept).split())[:MAX_CHARS]
+
+
+def focus(text: str) -> str:
+    """The part of a long message that asks: its questions and the sentences with a year.
+
+    "Здравствуйте! Я житель села … (ten lines) … Сколько денег на дороги в 2024 году?" —
+    a polite preamble comes first and the question last, so the sentences that end in "?"
+    or name a year are kept (in order, while they fit), then the end of the message; a year
+    anywhere in the message still counts."""
+    sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
+    asking = [s for s in sentences if "?" in s or _YEAR.search(s)]
+    kept: list[str] = []
+    size = 0
+    for sentence in reversed(asking or sentences[-1:]):
+        if size + len(sentence) > MAX_CHARS and kept:
+            break
+        kept.insert(0, sentence)
+        size += len(sentence) + 1
+    chosen = " ".join(kept)[-MAX_CHARS:]
+    years = [y for y in dict.fromkeys(_YEAR.findall(text)) if y not in chosen]
+    return " ".join([chosen, *years]) if years and not _YEAR.search(chosen) else chosen
 
 
 def fold(text: str) -> str:

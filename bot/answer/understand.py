@@ -12,10 +12,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from bot.answer.budgets import TOTALS
 from bot.answer.latin import to_cyrillic
 from bot.answer.lexicon import LANGS, Lexicon, all_lexicons, load_places
 from bot.answer.match import Hit, PhraseIndex
-from bot.answer.morph import stem
+from bot.answer.morph import stem, stems
 from bot.answer.text import KAZAKH_LETTERS, clean, fold, is_cyrillic, is_latin, tokens
 from bot.answer.years import find_years
 from bot.classifier import Classifier
@@ -23,6 +24,7 @@ from bot.classifier import Classifier
 # Classifier kinds never offered as a topic: an administrator (124) spans every group.
 NOT_TOPICS = frozenset({"admin"})
 MAX_TOP = 20
+DISTRICT = "\x00district:"  # key prefix of a district's name that picks its entity
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -43,6 +45,12 @@ class Reading:
     # two-digit numbers written alone ("roads 24"): a year when the store has 20NN
     bare_numbers: tuple[int, ...] = ()
     place: dict[str, str] | None = None  # a place by name ("Алматы"): lang → name shown
+    near: tuple[str, ...] = ()  # budget holders near that place (the same district)
+    several: tuple[str, ...] = ()  # budget holders of the one name the question gives
+    counts: tuple[int, ...] = ()  # number words among the words ("последние два года" → 2)
+    followup: bool = False  # begins or ends like a follow-up: "а …", "ал … ше", "and …"
+    whole: bool = False  # names the whole budget ("бюджет 2024"): never a follow-up
+    person: bool = False  # a named person's pay ("зарплата Токаева"): not in any budget line
 
     @property
     def empty(self) -> bool:
@@ -72,10 +80,16 @@ class Reader:
         classifier: Classifier,
         glossary: dict[str, dict[str, list[str]]],
         entity_names: dict[str, list[tuple[str, str]]],
+        district_names: dict[str, list[tuple[str, str]]] | None = None,
     ) -> None:
-        """``glossary``: key → lang → terms; ``entity_names``: entity → [(lang, name)]."""
+        """``glossary``: key → lang → terms; ``entity_names``: entity → [(lang, name)];
+        ``district_names``: entity → the names of the district it lies in (its maslikhat's),
+        which pick the entity too unless the question names a village of that name."""
         self.lex: dict[str, Lexicon] = all_lexicons()
-        stop = {lang: lx.stopwords | frozenset(lx.year_words) for lang, lx in self.lex.items()}
+        stop = {
+            lang: lx.stopwords | frozenset(lx.year_words) | lx.followup_words
+            for lang, lx in self.lex.items()
+        }
         self.stopwords = frozenset().union(*stop.values())
         intents = sorted({i for lx in self.lex.values() for i in lx.intents})
         self.cue_patterns = {
@@ -92,6 +106,26 @@ class Reader:
         self.numbers = {}
         for lx in self.lex.values():
             self.numbers.update(lx.numbers)
+        # "а в 2025?", "ал жарыққа ше?", "and 2023?": words that tie a message to the last answer
+        self.followup_first = frozenset().union(*(lx.followup_first for lx in self.lex.values()))
+        self.followup_last = frozenset().union(*(lx.followup_last for lx in self.lex.values()))
+        self.budget_words = frozenset().union(*(lx.budget_words for lx in self.lex.values()))
+        greetings = sorted({w for lx in self.lex.values() for w in lx.salutations}, key=len)
+        self.salutation = (
+            re.compile(
+                r"\s*(?:"
+                + "|".join(re.escape(w) for w in reversed(greetings))
+                + r")\b[^,!.?]{0,40}[,!]"
+            )
+            if greetings
+            else None
+        )
+        self.salary_prefixes = tuple(
+            sorted({w for lx in self.lex.values() for w in lx.salary_words})
+        )
+        self.settlement_words = frozenset().union(
+            *(lx.settlement_words for lx in self.lex.values())
+        )
 
         topic_phrases = []
         for e in classifier:
@@ -116,8 +150,18 @@ class Reader:
         )
         entity_stop = {lang: stop[lang] | self.lex[lang].entity_words for lang in LANGS}
         self.entity_words = frozenset().union(*(lx.entity_words for lx in self.lex.values()))
+        self.entity_stems = frozenset(
+            stem(w, lang) for lang, lx in self.lex.items() for w in lx.entity_words if len(w) > 3
+        )
         self.entities = PhraseIndex(
-            ((key, lang, name) for key, names in entity_names.items() for lang, name in names),
+            [
+                *((key, lang, name) for key, names in entity_names.items() for lang, name in names),
+                *(
+                    (DISTRICT + key, lang, name)
+                    for key, names in (district_names or {}).items()
+                    for lang, name in names
+                ),
+            ],
             entity_stop,
         )
         places = load_places()
@@ -126,10 +170,14 @@ class Reader:
             if len(form) > 4 and form[-1] in "аыеиоуя":
                 self.places.setdefault(form[:-1], shown)
         self.place_endings = places.endings | frozenset(self.lex["kk"].suffixes)
+        self.kk_endings = frozenset(self.lex["kk"].suffixes)
         # Stems each language's words have, to tell Kazakh typed without its letters from Russian.
         self.vocab: dict[str, set[str]] = {lang: set() for lang in LANGS}
         for lang, lx in self.lex.items():
-            words = set(lx.markers) | set(lx.stopwords) | set(lx.year_words)
+            words = set(lx.markers) | set(lx.stopwords) | set(lx.year_words) | lx.followup_words
+            # the words of follow-up cues ("неге азайды", "толығырақ") tell the language too
+            for key in ("why", "detail", "execution"):
+                words.update(tokens(" ".join(lx.intents.get(key, ()))))
             for phrase in [*lx.topics.values()]:
                 words.update(tokens(fold(" ".join(phrase))))
             for e in classifier:
@@ -162,6 +210,39 @@ class Reader:
                 if (shown := self.places.get(w[:n])) is not None:
                     return shown
         return None
+
+    @staticmethod
+    def _holders(hits: list[Hit]) -> list[Hit]:
+        """Entity hits with each holder's name and its district's name taken together:
+        "Талов Жанибекского района" is the Talov of that district, not another Talov. A
+        holder named by its own name comes first; a district's name alone stays a
+        district hit."""
+        if not hits:
+            return hits
+        names: dict[str, Hit] = {}
+        districts: dict[str, Hit] = {}
+        for h in hits:
+            if h.key.startswith(DISTRICT):
+                districts.setdefault(h.key[len(DISTRICT) :], h)
+            else:
+                names.setdefault(h.key, h)
+        merged = []
+        for key, h in names.items():
+            d = districts.get(key)
+            if d is not None and not d.words & h.words:
+                h = replace(h, words=h.words | d.words, score=h.score + d.score)
+            merged.append(h)
+        merged.sort(key=lambda h: h.rank, reverse=True)
+        rest = [h for k, h in districts.items() if k not in names]
+        if merged and (not rest or merged[0].rank >= rest[0].rank):
+            return merged + [replace(h, key=DISTRICT + k) for k, h in districts.items()]
+        return [replace(h, key=DISTRICT + k) for k, h in districts.items()] + merged
+
+    def _unhyphen(self, word: str) -> str:
+        """ "жкх-га", "ипн-ге": a Kazakh ending joined to a Russian word or an abbreviation
+        by a hyphen is an ending, not part of the word."""
+        head, _, tail = word.rpartition("-")
+        return head if head and tail in self.kk_endings else word
 
     def _english(self, word: str) -> bool:
         return word in self.english or stem(word, "en") in self.english
@@ -217,7 +298,15 @@ class Reader:
         best = max(LANGS, key=lambda lang: (score[lang], lang == prefer))
         return best if score[best] > 0 else prefer
 
-    def read(self, query: object, lang: str | None = None, today: date | None = None) -> Reading:
+    def read(
+        self,
+        query: object,
+        lang: str | None = None,
+        today: date | None = None,
+        prefer: str | None = None,
+    ) -> Reading:
+        """Read ``query``; ``lang`` fixes the reply language, ``prefer`` only breaks a tie of
+        the detector (the asker's own language: "бюджет 2024" is Kazakh and Russian alike)."""
         text = clean(query)
         today = today or date.today()
         latin = self.from_latin(text) if lang != "en" else None
@@ -225,11 +314,15 @@ class Reader:
             text = latin
             language = lang if lang in LANGS else self.detect_language(text, prefer="kk")
         else:
-            language = lang if lang in LANGS else self.detect_language(text)
+            tie = prefer if prefer in LANGS else "ru"
+            language = lang if lang in LANGS else self.detect_language(text, prefer=tie)
         reading = Reading(query=query if isinstance(query, str) else "", text=text, lang=language)
         if reading.empty:
             return reading
         folded = fold(text)
+        opening = self.salutation.match(folded) if self.salutation else None
+        if opening:  # "Құрметті әкім, 2023 жылғы шығыстар …": the address is not the subject
+            folded = " " * opening.end() + folded[opening.end() :]
         found = find_years(folded, list(self.lex.values()), today)
         reading.years, reading.is_range = found.years, found.is_range
         blank = list(folded)
@@ -242,7 +335,7 @@ class Reader:
                 while e < len(folded) and folded[e].isalpha():
                     e += 1  # a cue is a word beginning: "уменьшил" takes "уменьшились" whole
                 blank[s:e] = " " * (e - s)
-        rest = tokens("".join(blank))
+        rest = [self._unhyphen(w) for w in tokens("".join(blank))]
         reading.bare_numbers = tuple(int(w) for w in rest if w.isdigit() and len(w) == 2)
         for w in rest:
             if w.isdigit() and 0 < int(w) <= MAX_TOP and reading.n is None:
@@ -262,23 +355,65 @@ class Reader:
         candidates = [
             i
             for i, w in enumerate(words)
-            if not self.topics.known(w) and not self.glossary.known(w)
+            if not self.topics.exact(w) and not self.glossary.exact(w)
         ]
         ent_hits = [
             replace(h, words=frozenset(candidates[i] for i in h.words))
             for h in self.entities.search([words[i] for i in candidates])
         ]
+        plain = tokens(folded)
+        ent_hits = self._holders(ent_hits)
+        if ent_hits and ent_hits[0].key.startswith(DISTRICT):
+            named = [words[i] for i in sorted(ent_hits[0].words)]
+            if any(w in self.settlement_words for w in plain):
+                # "а бюджет села Жанибек есть?": a village named like the district, not the
+                # district's rural district the store has — a place the store lacks
+                originals = {fold(w): w for w in tokens(text)}
+                shown = " ".join(originals.get(w, w) for w in named).strip()
+                reading.place = dict.fromkeys(LANGS, shown[:1].upper() + shown[1:])
+                # the district's own budgets are the nearest ones the store covers
+                reading.near = tuple(
+                    dict.fromkeys(
+                        h.key[len(DISTRICT) :]
+                        for h in ent_hits
+                        if h.key.startswith(DISTRICT) and h.words == ent_hits[0].words
+                    )
+                )
+                ent_hits = []
+            else:
+                ent_hits[0] = replace(ent_hits[0], key=ent_hits[0].key[len(DISTRICT) :])
+        if len(ent_hits) > 1 and not ent_hits[0].key.startswith(DISTRICT):
+            best = ent_hits[0]
+            tied = [
+                h.key
+                for h in ent_hits
+                if not h.key.startswith(DISTRICT) and h.words == best.words and h.rank == best.rank
+            ]
+            if len(tied) > 1:
+                # two places of one name and nothing to tell them apart: ask which
+                reading.several = tuple(tied)
+                words = [w for i, w in enumerate(words) if i not in best.words]
+                ent_hits = []
         if ent_hits:
             reading.entity = ent_hits[0].key
             # the name and the generic words around it ("сельский округ", "rural district")
             words = [
                 w
                 for i, w in enumerate(words)
-                if i not in ent_hits[0].words and w not in self.entity_words
+                if i not in ent_hits[0].words
+                and w not in self.entity_words
+                and not set(stems(w)) & self.entity_stems  # "қаласының", "округе"
             ]
-        if not ent_hits:
+        elif reading.place is None and not reading.several:
             reading.place = self._place(words, candidates)
         reading.words = words
+        reading.counts = tuple(self.numbers[w] for w in words if w in self.numbers)
+        reading.whole = any(w in self.budget_words for w in plain)
+        reading.followup = bool(plain) and (
+            plain[0] in self.followup_first
+            or " ".join(plain[:2]) in self.followup_first
+            or plain[-1] in self.followup_last
+        )
         # A partial phrase met only through a typo guess ("мысықтарға" ~ "жұмыстарға") names
         # nothing; its words stay unexplained so the question is not answered on a guess.
         reading.topics = [h for h in self.topics.search(words) if not h.weak]
@@ -286,7 +421,27 @@ class Reader:
         explained: set[int] = set()
         for h in (*reading.topics, *reading.glossary):
             explained |= h.words
+        # "во сколько раз доходы 2023 больше доходов 2025": a word said again is explained
+        # by whatever explained it the first time
+        seen = {stem(words[i], reading.lang) for i in explained if i < len(words)}
+        explained |= {i for i, w in enumerate(words) if stem(w, reading.lang) in seen}
         reading.unexplained = [
             w for i, w in enumerate(words) if i not in explained and w not in self.numbers
         ]
+        if any(w.startswith(self.salary_prefixes) for w in tokens(folded) if self.salary_prefixes):
+            # a name written with a capital letter that nothing else explains: a person
+            later = tokens(text)[1:]
+            names = {fold(w) for w in later if w[:1].isupper() and not w.isupper()}
+            reading.person = bool(names & set(reading.unexplained))
+        if any(h.full and h.key not in TOTALS for h in reading.topics) and (
+            reading.years or reading.cues
+        ):
+            # "Не могли бы вы сказать, сколько в 2023 году ушло на аппарат акима?": when the
+            # rest names a line and asks something, words no budget line, term or place knows
+            # have no budget meaning and are skipped. Not for a total ("how much does bread
+            # cost"): there the unknown word is the subject; requests ("просим сообщить")
+            # are stop words in data/answer/.
+            reading.unexplained = [
+                w for w in reading.unexplained if self.topics.known(w) or self.glossary.known(w)
+            ]
         return reading

@@ -88,6 +88,9 @@ def find_years(folded: str, lexicons: list[Lexicon], today: date) -> Years:
         for m in lex.spoken_years.finditer(folded):
             if any(s < m.end() and m.start() < e for s, e in spans):
                 continue
+            groups = m.groupdict()
+            if "prep" in groups and "yw" in groups and not (groups["prep"] or groups["yw"]):
+                continue  # "двадцать пять" alone is a number, not a year
             year = 2000 + lex.spoken_values[m.group("tens")] + lex.spoken_values[m.group("unit")]
             found.add(year)
             spans.append(m.span())

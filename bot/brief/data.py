@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from bot.answer.budgets import Line, YearBudget
 from bot.answer.cite import cite
-from bot.answer.engine import Engine, Line, YearBudget
+from bot.answer.engine import Engine
 
 TOP_PROGRAMMES = 6  # a rural district has a handful; a district's page stays one page
 MOVED_LINES = 5
@@ -110,7 +111,8 @@ def _sources(engine: Engine, lines: list[Line], lang: str) -> list[str]:
 
 
 def _row(engine: Engine, line: Line, lang: str, level: int = 0) -> Row:
-    return Row(line.code, engine.line_name(line.code, lang, line.name_printed), line.amount, level)
+    name = engine.store.line_name(line.code, lang, line.name_printed)
+    return Row(line.code, name, line.amount, level)
 
 
 def _first(yb: YearBudget, *codes: str) -> Line | None:
@@ -164,7 +166,7 @@ def _changes(
         if a is None or b is None:
             continue
         used += [a, b]
-        totals.append(Change(key, engine.line_name(key, lang), a.amount, b.amount))
+        totals.append(Change(key, engine.store.line_name(key, lang), a.amount, b.amount))
     before = {ln.code: ln for ln in _programmes(old)}
     after = {ln.code: ln for ln in _programmes(new)}
     moved: list[Change] = []
@@ -174,7 +176,7 @@ def _changes(
         assert line is not None
         change = Change(
             code,
-            engine.line_name(code, lang, line.name_printed),
+            engine.store.line_name(code, lang, line.name_printed),
             a.amount if a else Decimal(0),
             b.amount if b else Decimal(0),
         )
@@ -220,7 +222,7 @@ def resolve_entity(engine: Engine, text: str | None) -> str | None:
     wanted = text.strip().casefold()
     names: dict[str, list[str]] = {
         key: [key, *(str(row.get(f"name_{x}") or "") for x in ("kk", "ru", "en"))]
-        for key, row in engine.entities.items()
+        for key, row in engine.store.entities.items()
     }
     for key, all_names in names.items():
         if any(n.casefold() == wanted for n in all_names if n):
@@ -241,7 +243,7 @@ def gather(engine: Engine, entity: str | None, year: int | None, lang: str) -> B
         year = years[-1]
     if year not in years:
         raise NoBudget(f"{entity or key} {year}")
-    yb = engine.year_budget(key, year)
+    yb = engine.store.year_budget(key, year)
     headline = _headline(engine, yb, lang)
     progs = _programmes(yb)[:TOP_PROGRAMMES]
     programmes = Table(
@@ -249,7 +251,7 @@ def gather(engine: Engine, entity: str | None, year: int | None, lang: str) -> B
         [_row(engine, ln, lang) for ln in progs],
         _sources(engine, progs, lang),
     )
-    row = engine.entities.get(key, {})
+    row = engine.store.entities.get(key, {})
     brief = Brief(
         entity=key,
         entity_name=engine.entity_name(key, lang),
@@ -262,7 +264,7 @@ def gather(engine: Engine, entity: str | None, year: int | None, lang: str) -> B
         decisions=_decisions(engine, yb.lines, lang),
     )
     if year - 1 in years:
-        old = engine.year_budget(key, year - 1)
+        old = engine.store.year_budget(key, year - 1)
         brief.previous_year = year - 1
         brief.changes, brief.moved, used = _changes(engine, old, yb, lang)
         brief.change_sources = _sources(engine, used, lang)

@@ -11,6 +11,7 @@ import contextlib
 import logging
 import time
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 from aiogram import Bot, Dispatcher
@@ -20,7 +21,7 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseStorage
 from aiogram.fsm.storage.memory import MemoryStorage
-from aiogram.fsm.storage.redis import RedisStorage
+from aiogram.fsm.storage.redis import DefaultKeyBuilder, RedisStorage
 from aiogram.utils.i18n import I18n
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
 from aiohttp import web
@@ -55,6 +56,7 @@ HEARTBEAT_EVERY = 20.0
 # SIGTERM: stop taking updates, give running handlers this long, then stop parsing
 # children and exit — well inside compose's 20 s stop_grace_period.
 SHUTDOWN_GRACE = 12.0
+FSM_TTL = timedelta(days=1)
 
 
 @dataclass
@@ -103,7 +105,17 @@ def make_services(settings: Settings, answers: Answers | None = None) -> Service
         return Services(
             answers=answers,
             languages=FallbackLanguages(RedisLanguageStore(redis), health),
-            storage=FallbackStorage(RedisStorage(redis=redis), health),
+            # with_destiny: the conversation context has its own key (bot/telegram/memory.py);
+            # a day's TTL keeps idle chats from filling Redis (contexts expire after 30 min)
+            storage=FallbackStorage(
+                RedisStorage(
+                    redis=redis,
+                    key_builder=DefaultKeyBuilder(with_destiny=True),
+                    state_ttl=FSM_TTL,
+                    data_ttl=FSM_TTL,
+                ),
+                health,
+            ),
             counter=FallbackCounter(RedisCounter(redis, settings.throttle_window), health),
             i18n=i18n,
             redis=redis,

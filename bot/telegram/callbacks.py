@@ -13,6 +13,7 @@ class Act(StrEnum):
     compare = "c"
     chart = "g"
     source = "s"
+    amount = "a"  # the line in one year: ◀ year ▶ and "back" under a breakdown or comparison
 
 
 class Chart(StrEnum):
@@ -64,3 +65,26 @@ class UploadCB(CallbackData, prefix="up"):
 
     ok: bool
     id: str = ""
+
+
+# A deep link t.me/<bot>?start=<payload> opens one answer. Telegram allows 1–64 characters
+# of A–Z, a–z, 0–9, "_" and "-"; codes use "." (never "-"), so "." travels as "-".
+LINK_ACTS = frozenset({Act.amount, Act.breakdown, Act.compare, Act.years})
+OVERVIEW = "o"
+
+
+def link_payload(act: str, lang: str, year: int, ent: str, code: str = "") -> str:
+    """``a_2024_1a2b3c4d_ru_124-013``: act, year, entity key, language, line code."""
+    payload = f"{act}_{year}_{ent}_{lang}_{code.replace('.', '-')}"
+    return payload[:64]
+
+
+def parse_link(payload: str) -> tuple[str, int, str, str, str] | None:
+    """(act, year, entity key, language, code) of a deep-link payload; None if it is not one."""
+    parts = payload.split("_", 4)
+    if len(parts) != 5 or not parts[1].isdigit():
+        return None
+    act, year, ent, lang, code = parts
+    if act not in {*LINK_ACTS, OVERVIEW} or len(lang) != 2:
+        return None
+    return act, int(year), ent, lang, code.replace("-", ".")

@@ -16,8 +16,10 @@ import threading
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
+from bot.answer.context import Context
+from bot.answer.engine import Engine
 from bot.answer.model import Reply
 from bot.i18n import DEFAULT_LANG, LANGS
 
@@ -47,10 +49,12 @@ class Decision:
 class Answers(Protocol):
     """What the handlers need from the answer layer."""
 
-    def ask(self, query: str, user_lang: str) -> Reply:
-        """Answer in the question's language (the user's one when it is ambiguous)."""
+    def ask(self, query: str, user_lang: str, context: Context | None = None) -> Reply:
+        """Answer in the question's language (the user's one when it is ambiguous), as a
+        follow-up of ``context`` when there is one."""
         ...
 
+    def amount(self, code: str, year: int, lang: str, entity: str | None = None) -> Reply: ...
     def overview(self, year: int | None, lang: str, entity: str | None = None) -> Reply: ...
     def compare(
         self, years: list[int], lang: str, code: str | None = None, entity: str | None = None
@@ -77,12 +81,7 @@ class Answers(Protocol):
     def reload(self) -> None: ...
 
 
-_LETTER = re.compile(r"[^\W\d_]")
 _LATIN = re.compile(r"[A-Za-z]")
-
-
-def _entity(engine: Any, entity: str | None) -> str | None:
-    return entity if entity in engine.years else engine.default_entity
 
 
 class EngineAnswers:
@@ -103,10 +102,8 @@ class EngineAnswers:
         return tuple(stamp)
 
     def _open(self) -> None:
-        from bot.answer import Engine
-
         self._stamp = self._file_stamp()
-        self.engine: Any = Engine(self.db_path)  # opens the store read-only
+        self.engine = Engine(self.db_path)  # opens the store read-only
 
     def reload(self) -> None:
         """Reopen after the store changed (an admin upload here or on another instance)."""
@@ -116,41 +113,18 @@ class EngineAnswers:
             if old is not None:
                 old.db.close()
 
-    def _fresh(self) -> Any:
+    def _fresh(self) -> Engine:
         if self._file_stamp() != self._stamp:
             self.reload()
         return self.engine
 
-    # -- language ----------------------------------------------------------------
-    def answer_lang(self, query: str, user_lang: str) -> str:
-        """The question's language; the user's own when the words fit Kazakh and Russian alike."""
-        if not _LETTER.search(query):
-            return user_lang
-        reader = self._fresh().reader
-        detected: str = reader.detect_language(query)
-        if detected == user_lang or {detected, user_lang} != {"kk", "ru"}:
-            return detected
-        from bot.answer.morph import stem
-        from bot.answer.text import KAZAKH_LETTERS, fold, tokens
-
-        if any(ch in KAZAKH_LETTERS for ch in query.lower()):
-            return detected
-        for raw in tokens(query.lower()):
-            if raw.isdigit():
-                continue
-            word = fold(raw)
-            marks = {
-                lang
-                for lang in ("kk", "ru")
-                if word in reader.vocab[lang] or stem(word, lang) in reader.vocab[lang]
-            }
-            if marks == {detected}:
-                return detected  # a word only the detected language has
-        return user_lang
-
     # -- engine calls ----------------------------------------------------------
-    def ask(self, query: str, user_lang: str) -> Reply:
-        return self._fresh().ask(query, lang=self.answer_lang(query, user_lang))
+    def ask(self, query: str, user_lang: str, context: Context | None = None) -> Reply:
+        # one language detector, the engine's; the asker's language only breaks a tie
+        return self._fresh().ask(query, prefer=user_lang, context=context)
+
+    def amount(self, code: str, year: int, lang: str, entity: str | None = None) -> Reply:
+        return self._fresh().amount(code, [year], lang, entity=entity)
 
     def overview(self, year: int | None, lang: str, entity: str | None = None) -> Reply:
         return self._fresh().overview(year, lang, entity=entity)
@@ -176,15 +150,7 @@ class EngineAnswers:
         return list(self._fresh().available_years(entity))
 
     def has_children(self, code: str, year: int | None = None, entity: str | None = None) -> bool:
-        engine = self._fresh()
-        entity = _entity(engine, entity)
-        have = engine.available_years(entity)
-        if not entity or not have:
-            return False
-        y = year if year in have else have[-1]
-        parents = engine.lines_for(engine.year_budget(entity, y), code)
-        reply = engine.breakdown(code, y, "en", entity=entity)
-        return len(reply.items) > len(parents)
+        return self._fresh().has_children(code, year, entity)
 
     def entity_key(self, entity: str | None) -> str:
         if not entity:
@@ -198,7 +164,7 @@ class EngineAnswers:
 
     def entity_name(self, entity: str | None, lang: str) -> str:
         engine = self._fresh()
-        return str(engine.entity_name(_entity(engine, entity), lang))
+        return engine.entity_name(entity, lang)
 
     def decisions(self, lang: str) -> list[Decision]:
         """The decisions in the store, oldest first; parts named in ``lang``."""

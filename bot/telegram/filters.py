@@ -1,10 +1,12 @@
-"""Filters: who is an admin (ids injected as ``admin_ids``), and year arguments."""
+"""Filters: who is an admin (ids injected as ``admin_ids``), year arguments, and whether a
+message is addressed to the bot (private chat, mention or reply in a group)."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
+from aiogram import Bot
 from aiogram.filters import CommandObject, Filter
 from aiogram.types import Message, TelegramObject, User
 
@@ -39,3 +41,46 @@ class YearArgs(Filter):
         if leftover or len(years) > self.most:
             return False
         return {"years": years}
+
+
+class Addressed(Filter):
+    """A message the bot should answer, with the question in it injected as ``text``.
+
+    In a private chat every text (or a photo's or document's caption) is a question. In a
+    group the bot answers only when it is mentioned ("@budget_bot дороги 2024": the mention
+    is cut out, so language detection sees only the question) or when the message replies
+    to one of its answers; chatter between members is left alone.
+    """
+
+    def __init__(self, with_text: bool = True) -> None:
+        self.with_text = with_text
+
+    async def __call__(self, message: Message, bot: Bot) -> bool | dict[str, Any]:
+        raw = message.text if message.text is not None else message.caption
+        if self.with_text and not (raw or "").strip():
+            return False
+        if message.chat.type == "private":
+            return {"text": raw or ""}
+        me = await bot.me()
+        replied = message.reply_to_message
+        if replied is not None and replied.from_user is not None and replied.from_user.id == me.id:
+            return {"text": strip_mention(raw or "", me.username)}
+        mention = f"@{me.username}".lower() if me.username else ""
+        if mention and mention in (raw or "").lower():
+            return {"text": strip_mention(raw or "", me.username)}
+        return False
+
+
+def strip_mention(text: str, username: str | None) -> str:
+    """``text`` without ``@username`` (any case) and the spaces around it."""
+    if not username:
+        return text.strip()
+    return " ".join(re.sub(rf"@{re.escape(username)}\b", " ", text, flags=re.I).split())
+
+
+def replied_answer(message: Message, bot_id: int) -> int | None:
+    """The id of the bot's answer ``message`` replies to, if it replies to one."""
+    replied = message.reply_to_message
+    if replied is not None and replied.from_user is not None and replied.from_user.id == bot_id:
+        return replied.message_id
+    return None

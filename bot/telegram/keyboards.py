@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.answer.model import Reply
+from bot.langs import REGISTRY
 from bot.telegram.callbacks import (
+    OVERVIEW,
     Act,
     AnswerCB,
     AskCB,
@@ -16,11 +20,12 @@ from bot.telegram.callbacks import (
     LangCB,
     UploadCB,
     YearCB,
+    link_payload,
 )
 from bot.telegram.engine import Answers
 from bot.telegram.locale import in_lang
 
-LANG_NAMES: dict[str, str] = {"kk": "🇰🇿 Қазақша", "ru": "🇷🇺 Русский", "en": "🇬🇧 English"}
+LANG_NAMES: dict[str, str] = {lang.code: f"{lang.flag} {lang.name}".strip() for lang in REGISTRY}
 AREA_INTENTS = frozenset({"overview", "top", "breakdown"})
 
 
@@ -31,8 +36,34 @@ def languages() -> InlineKeyboardMarkup:
     return kb.adjust(3).as_markup()
 
 
-def for_reply(reply: Reply, answers: Answers) -> InlineKeyboardMarkup | None:
-    """The buttons that fit an answer: break down, other years, compare, chart, source."""
+def share_url(bot_username: str, payload: str) -> str:
+    """Telegram's share sheet with a deep link that opens the same answer."""
+    link = f"https://t.me/{bot_username}?start={payload}"
+    return "https://t.me/share/url?" + urlencode({"url": link})
+
+
+def reply_payload(reply: Reply, answers: Answers) -> str | None:
+    """The deep-link payload that answers ``reply`` again, if it is one a link can carry."""
+    year = max(reply.years) if reply.years else 0
+    ent = answers.entity_key(reply.entity)
+    if reply.intent == "overview" and year:
+        return link_payload(OVERVIEW, reply.lang, year, ent)
+    acts = {"amount": Act.amount, "breakdown": Act.breakdown, "compare": Act.compare}
+    act = acts.get(reply.intent)
+    if act is None or not reply.code or not year or not reply.items:
+        return None
+    if act == Act.compare:
+        first = min(reply.years)
+        if len(reply.years) != 2 or first != year - 1:
+            return None  # a link carries one year; a comparison with the year before it
+    return link_payload(act, reply.lang, year, ent, reply.code)
+
+
+def for_reply(
+    reply: Reply, answers: Answers, bot_username: str | None = None
+) -> InlineKeyboardMarkup | None:
+    """The buttons that fit an answer: ◀ year ▶, break down, other years, compare, chart,
+    source, share."""
     lang = reply.lang
     year = max(reply.years) if reply.years else 0
     code = reply.code or ""
@@ -48,6 +79,19 @@ def for_reply(reply: Reply, answers: Answers) -> InlineKeyboardMarkup | None:
             return kb.adjust(*sizes).as_markup() if sizes else None
         if reply.intent in {"help", "catalog", "explain"}:
             return None
+        if reply.intent == "amount" and code and len(reply.years) == 1:
+            nav = 0
+            for other, label in ((year - 1, f"◀ {year - 1}"), (year + 1, f"{year + 1} ▶")):
+                if other in known:
+                    kb.button(
+                        text=label,
+                        callback_data=AnswerCB(
+                            act=Act.amount, lang=lang, code=code, year=other, ent=ent
+                        ),
+                    )
+                    nav += 1
+            if nav:
+                sizes.append(nav)
         row = 0
         if (
             code
@@ -96,7 +140,23 @@ def for_reply(reply: Reply, answers: Answers) -> InlineKeyboardMarkup | None:
             tail += 1
         if tail:
             sizes.append(tail)
+        payload = reply_payload(reply, answers) if bot_username else None
+        if bot_username and payload:
+            kb.button(text=_("🔗 Share"), url=share_url(bot_username, payload))
+            sizes.append(1)
     return kb.adjust(*sizes).as_markup() if sizes else None
+
+
+def back(code: str, year: int, ent: str, lang: str) -> InlineKeyboardMarkup:
+    """ "◀ Back" under a breakdown or a comparison opened from an answer's button: the
+    message returns to the line's amount in that year."""
+    kb = InlineKeyboardBuilder()
+    with in_lang(lang):
+        kb.button(
+            text=_("◀ Back"),
+            callback_data=AnswerCB(act=Act.amount, lang=lang, code=code, year=year, ent=ent),
+        )
+    return kb.as_markup()
 
 
 def year_nav(view: str, year: int, known: list[int], ent: str, lang: str) -> InlineKeyboardMarkup:

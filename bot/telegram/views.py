@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 
+from aiogram import Bot
 from aiogram.types import (
     InlineKeyboardMarkup,
     InlineQueryResultArticle,
@@ -24,6 +25,23 @@ from bot.telegram.locale import in_lang
 from bot.telegram.text import esc, money, split_text
 
 
+async def send_chunks(
+    message: Message,
+    text: str,
+    markup: InlineKeyboardMarkup | None = None,
+    *,
+    quote: bool = False,
+) -> list[Message]:
+    """Send HTML ``text`` in as many messages as it needs; buttons go under the last."""
+    chunks = split_text(text)
+    sent = [await message.answer(chunk) for chunk in chunks[:-1]]
+    if quote:
+        sent.append(await message.reply(chunks[-1], reply_markup=markup))
+    else:
+        sent.append(await message.answer(chunks[-1], reply_markup=markup))
+    return sent
+
+
 async def send_text(
     message: Message,
     text: str,
@@ -31,22 +49,44 @@ async def send_text(
     *,
     quote: bool = False,
 ) -> Message:
-    """Send HTML ``text`` in as many messages as it needs; buttons go under the last."""
-    chunks = split_text(text)
-    for chunk in chunks[:-1]:
-        await message.answer(chunk)
-    if quote:
-        return await message.reply(chunks[-1], reply_markup=markup)
-    return await message.answer(chunks[-1], reply_markup=markup)
+    """Send HTML ``text`` in as many messages as it needs; returns the last one."""
+    return (await send_chunks(message, text, markup, quote=quote))[-1]
 
 
 async def send_reply(
-    message: Message, reply: Reply, answers: Answers, *, quote: bool = False
-) -> None:
-    markup = keyboards.for_reply(reply, answers)
+    message: Message,
+    reply: Reply,
+    answers: Answers,
+    *,
+    quote: bool = False,
+    bot_username: str | None = None,
+) -> list[Message]:
+    """An answer with its buttons; in a group it quotes the question, so the asker sees
+    which question it answers."""
+    markup = keyboards.for_reply(reply, answers, bot_username)
     # "Did you mean" buttons find the question again through the quoted message.
-    quote = quote and bool(reply.suggestions) and not reply.items
-    await send_text(message, esc(reply.text), markup, quote=quote)
+    group = message.chat.type != "private"
+    quote = quote and (group or (bool(reply.suggestions) and not reply.items))
+    return await send_chunks(message, esc(reply.text), markup, quote=quote)
+
+
+async def edit_reply(
+    bot: Bot,
+    chat_id: int,
+    message_id: int,
+    reply: Reply,
+    answers: Answers,
+    *,
+    bot_username: str | None = None,
+) -> None:
+    """Replace an earlier answer's text and buttons in place (an edited question, a
+    navigation button). A long answer keeps its first part only; it never was a button
+    target in more than one message."""
+    markup = keyboards.for_reply(reply, answers, bot_username)
+    text = split_text(esc(reply.text))[0]
+    await bot.edit_message_text(
+        text=text, chat_id=chat_id, message_id=message_id, reply_markup=markup
+    )
 
 
 def human_date(value: str, lang: str) -> str:
@@ -104,6 +144,19 @@ def export_files(
     ]
 
 
+def chart_source(answers: Answers, lang: str) -> str:
+    """ "Source: …" naming the latest decision in the store (the charts' figures are its)."""
+    decisions = answers.decisions(lang)
+    if not decisions:
+        return ""
+    d = decisions[-1]
+    with in_lang(lang):
+        head = _("{issuer}, decision No {number} of {date}").format(
+            issuer=d.issuer, number=d.number, date=human_date(d.date, lang)
+        )
+        return _("Source: {source}").format(source=head)
+
+
 def area_chart(
     answers: Answers, year: int | None, lang: str, entity: str | None
 ) -> tuple[list[Point], charts.Labels]:
@@ -114,6 +167,7 @@ def area_chart(
             title=_("Spending by area, {year}").format(year=year),
             subtitle=answers.entity_name(entity, lang),
             unit=_("thousand ₸"),
+            source=chart_source(answers, lang),
         )
     return points, labels
 
@@ -127,6 +181,7 @@ def line_chart(
             title=_("{name} by year").format(name=name),
             subtitle=answers.entity_name(entity, lang),
             unit=_("thousand ₸"),
+            source=chart_source(answers, lang),
         )
     return points, labels
 

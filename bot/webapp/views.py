@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import TypedDict
 
 from bot.answer import Engine, fmt
-from bot.answer.engine import Line, YearBudget
+from bot.answer.budgets import Line, YearBudget
 from bot.brief.data import Brief, Change, gather, resolve_entity
 
 Json = dict[str, object]
@@ -33,7 +33,7 @@ def number(value: Decimal) -> int | float:
 def _node(engine: Engine, line: Line, lang: str, children: list[Node] | None = None) -> Node:
     node: Node = {
         "code": line.code,
-        "name": engine.line_name(line.code, lang, line.name_printed),
+        "name": engine.store.line_name(line.code, lang, line.name_printed),
         "amount": number(line.amount),
         "text": fmt.number(line.amount, lang),
     }
@@ -84,7 +84,7 @@ def _change(c: Change, lang: str) -> Json:
 
 def budget(engine: Engine, entity: str, year: int, lang: str) -> Json:
     brief: Brief = gather(engine, entity, year, lang)
-    yb = engine.year_budget(brief.entity, year)
+    yb = engine.store.year_budget(brief.entity, year)
     totals = {
         r.code: {"name": r.name, "amount": number(r.amount), "text": fmt.number(r.amount, lang)}
         for r in brief.headline.rows
@@ -116,7 +116,7 @@ def entities(engine: Engine, lang: str) -> list[Json]:
         {
             "entity": key,
             "name": engine.entity_name(key, lang),
-            "kind": str(engine.entities.get(key, {}).get("kind") or ""),
+            "kind": str(engine.store.entities.get(key, {}).get("kind") or ""),
             "years": list(years),
         }
         for key, years in sorted(engine.years.items())

@@ -47,6 +47,7 @@ class FakeAnswers:
 
     def __init__(self) -> None:
         self.calls: list[tuple[Any, ...]] = []
+        self.contexts: list[Any] = []  # the context each ask() was given
         self.reloads = 0
         self.rows: list[dict[str, Any]] = [
             {
@@ -76,8 +77,9 @@ class FakeAnswers:
         )
         return reply
 
-    def ask(self, query: str, lang: str | None) -> Reply:
+    def ask(self, query: str, lang: str | None, context: Any = None) -> Reply:
         self.calls.append(("ask", query, lang))
+        self.contexts.append(context)
         if "???" in query:
             return self._reply(
                 "unknown",
@@ -93,6 +95,10 @@ class FakeAnswers:
         if "long" in query:
             return self._reply("amount", lang or "ru", query, text=("line of text\n" * 800))
         return self._reply("amount", lang or "ru", query)
+
+    def amount(self, code: str, year: int, lang: str, entity: str | None = None) -> Reply:
+        self.calls.append(("amount", code, year, lang))
+        return self._reply("amount", lang, code, years=[year], code=code)
 
     def overview(self, year: int | None, lang: str, entity: str | None = None) -> Reply:
         self.calls.append(("overview", year, lang))

@@ -116,7 +116,7 @@ class Bot:
 
     def heard(self, calls: list[Call]) -> None:
         for c in calls:
-            if c.method in {"sendMessage", "sendPhoto", "sendDocument"}:
+            if c.method in {"sendMessage", "sendPhoto", "sendDocument", "editMessageText"}:
                 body = c.text
                 if c.method != "sendMessage":
                     name = next(iter(c.files.values()), ("?", b""))[0]
@@ -231,7 +231,9 @@ async def test_conversation_in_three_languages(running: Bot, tmp_path: Path) -> 
         assert "Дереккөз" in roads.text and "№ 28-7" in roads.text
         labels = [b["text"] for b in roads.buttons()]
         assert "⚖️ 2023 жылмен салыстыру" in labels and "📄 Дереккөз" in labels
-        (cmp,) = await press(bot, "Айгерім", kk, roads, "⚖️ 2023 жылмен салыстыру")
+        (cmp,) = await press(  # navigation edits the answer in place
+            bot, "Айгерім", kk, roads, "⚖️ 2023 жылмен салыстыру", method="editMessageText"
+        )
         assert "2023" in cmp.text and "2024" in cmp.text and "448" in cmp.text
         (budget,) = await exchange(bot, "Айгерім", kk, "/budget 2024")
         assert "Кірістер: 58 149 мың ₸" in budget.text
@@ -247,7 +249,7 @@ async def test_conversation_in_three_languages(running: Bot, tmp_path: Path) -> 
         (light,) = await exchange(bot, "Сергей", ru, "сколько потратили на освещение улиц в 2023")
         assert "2023: 1 796 тыс. ₸" in light.text
         assert "в редакции решения № 15-4" in light.text
-        (years,) = await press(bot, "Сергей", ru, light, "📅 Другие годы")
+        (years,) = await press(bot, "Сергей", ru, light, "📅 Другие годы", method="editMessageText")
         assert "2025" in years.text
         (line,) = await press(bot, "Сергей", ru, light, "📈 График", method="sendPhoto")
         assert "по годам" in line.text

@@ -4,16 +4,41 @@ from __future__ import annotations
 
 import asyncio
 
-from aiogram import F, Router
-from aiogram.types import BufferedInputFile, CallbackQuery, Message
+from aiogram import Bot, F, Router
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.fsm.context import FSMContext
+from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.utils.chat_action import ChatActionSender
 from aiogram.utils.i18n import gettext as _
 
 from bot.telegram import charts, keyboards
 from bot.telegram.callbacks import Act, AnswerCB, AskCB, Chart, ChartCB, YearCB
 from bot.telegram.engine import Answers
 from bot.telegram.locale import in_lang
-from bot.telegram.text import esc
+from bot.telegram.memory import Memory
+from bot.telegram.text import esc, split_text
 from bot.telegram.views import area_chart, decisions_text, line_chart, send_reply, send_text
+
+
+async def show(message: Message, text: str, markup: InlineKeyboardMarkup | None) -> None:
+    """Navigation edits the message in place; a message too old to edit gets a new one."""
+    try:
+        await message.edit_text(split_text(text)[0], reply_markup=markup)
+    except TelegramBadRequest as exc:
+        if "not modified" in str(exc):
+            return  # the same view tapped twice
+        await send_text(message, text, markup)
+
+
+async def amount(
+    callback: CallbackQuery, callback_data: AnswerCB, message: Message, answers: Answers, bot: Bot
+) -> None:
+    """◀ year ▶ under an answer, and "◀ Back" under a breakdown or a comparison."""
+    await callback.answer()
+    d = callback_data
+    reply = answers.amount(d.code, d.year, d.lang, entity=answers.entity_of(d.ent))
+    markup = keyboards.for_reply(reply, answers, (await bot.me()).username)
+    await show(message, esc(reply.text), markup)
 
 
 async def breakdown(
@@ -22,7 +47,7 @@ async def breakdown(
     await callback.answer()
     d = callback_data
     reply = answers.breakdown(d.code, d.year or None, d.lang, entity=answers.entity_of(d.ent))
-    await send_reply(message, reply, answers)
+    await show(message, esc(reply.text), keyboards.back(d.code, d.year, d.ent, d.lang))
 
 
 async def other_years(
@@ -32,7 +57,8 @@ async def other_years(
     d = callback_data
     entity = answers.entity_of(d.ent)
     reply = answers.compare(answers.years(entity), d.lang, code=d.code or None, entity=entity)
-    await send_reply(message, reply, answers)
+    markup = keyboards.back(d.code, d.year, d.ent, d.lang) if d.code else None
+    await show(message, esc(reply.text), markup)
 
 
 async def compare_previous(
@@ -43,7 +69,8 @@ async def compare_previous(
     reply = answers.compare(
         [d.year - 1, d.year], d.lang, code=d.code or None, entity=answers.entity_of(d.ent)
     )
-    await send_reply(message, reply, answers)
+    markup = keyboards.back(d.code, d.year, d.ent, d.lang) if d.code else None
+    await show(message, esc(reply.text), markup)
 
 
 async def source(
@@ -56,7 +83,7 @@ async def source(
 
 
 async def chart(
-    callback: CallbackQuery, callback_data: ChartCB, message: Message, answers: Answers
+    callback: CallbackQuery, callback_data: ChartCB, message: Message, answers: Answers, bot: Bot
 ) -> None:
     d = callback_data
     entity = answers.entity_of(d.ent)
@@ -71,12 +98,15 @@ async def chart(
             await callback.answer(_("There is nothing to draw for this yet."), show_alert=True)
         return
     await callback.answer()
-    png = await asyncio.to_thread(draw, points, labels, d.lang)
-    name = f"spending-{d.year}.png" if d.kind == Chart.areas else "by-year.png"
-    await message.answer_photo(
-        BufferedInputFile(png, filename=name),
-        caption=f"{esc(labels.title)}\n{esc(labels.subtitle)}",
-    )
+    async with ChatActionSender.upload_photo(bot=bot, chat_id=message.chat.id):
+        png = await asyncio.to_thread(draw, points, labels, d.lang)
+        name = f"spending-{d.year}.png" if d.kind == Chart.areas else "by-year.png"
+        caption = "\n".join(
+            esc(part)
+            for part in (labels.title, labels.subtitle, labels.unit, labels.source)
+            if part
+        )
+        await message.answer_photo(BufferedInputFile(png, filename=name), caption=caption)
 
 
 async def budget_year(
@@ -87,7 +117,7 @@ async def budget_year(
     nav = keyboards.year_nav(
         "budget", callback_data.year, answers.years(reply.entity), callback_data.ent, lang
     )
-    await send_text(message, esc(reply.text), nav)
+    await show(message, esc(reply.text), nav)
 
 
 async def top_year(
@@ -98,29 +128,50 @@ async def top_year(
     nav = keyboards.year_nav(
         "top", callback_data.year, answers.years(reply.entity), callback_data.ent, lang
     )
-    await send_text(message, esc(reply.text), nav)
+    await show(message, esc(reply.text), nav)
+
+
+async def ask_again(
+    message: Message, question: str, lang: str, answers: Answers, state: FSMContext, bot: Bot
+) -> None:
+    """A tapped example or suggestion, answered like a typed question (it leaves a context)."""
+    await message.answer(f"💬 <i>{esc(question)}</i>")
+    memory = Memory(state)
+    before = await memory.before()
+    reply = answers.ask(question, lang, context=before)
+    sent = await send_reply(message, reply, answers, bot_username=(await bot.me()).username)
+    await memory.remember(before, reply, [m.message_id for m in sent])
 
 
 async def example(
-    callback: CallbackQuery, callback_data: AskCB, message: Message, answers: Answers
+    callback: CallbackQuery,
+    callback_data: AskCB,
+    message: Message,
+    answers: Answers,
+    state: FSMContext,
+    bot: Bot,
 ) -> None:
     await callback.answer()
     questions = answers.examples(callback_data.lang)
     if callback_data.i < len(questions):
         question = questions[callback_data.i]
-        await message.answer(f"💬 <i>{esc(question)}</i>")
-        await send_reply(message, answers.ask(question, callback_data.lang), answers)
+        await ask_again(message, question, callback_data.lang, answers, state, bot)
 
 
 async def suggestion(
-    callback: CallbackQuery, callback_data: AskCB, message: Message, asked: str, answers: Answers
+    callback: CallbackQuery,
+    callback_data: AskCB,
+    message: Message,
+    asked: str,
+    answers: Answers,
+    state: FSMContext,
+    bot: Bot,
 ) -> None:
     await callback.answer()
     options = answers.ask(asked, callback_data.lang).suggestions
     if callback_data.i < len(options):
         question = options[callback_data.i]
-        await message.answer(f"💬 <i>{esc(question)}</i>")
-        await send_reply(message, answers.ask(question, callback_data.lang), answers)
+        await ask_again(message, question, callback_data.lang, answers, state, bot)
 
 
 async def stale(callback: CallbackQuery) -> None:
@@ -132,6 +183,7 @@ def make_router() -> Router:
     router = Router(name="callbacks")
     # Every handler here needs the message the button sits under.
     router.callback_query.filter(F.message.as_("message"))
+    router.callback_query.register(amount, AnswerCB.filter(F.act == Act.amount))
     router.callback_query.register(breakdown, AnswerCB.filter(F.act == Act.breakdown))
     router.callback_query.register(other_years, AnswerCB.filter(F.act == Act.years))
     router.callback_query.register(compare_previous, AnswerCB.filter(F.act == Act.compare))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import asyncio
 
-from aiogram import Router
+from aiogram import Bot, Router
 from aiogram.filters import Command
 from aiogram.types import BufferedInputFile, Message
+from aiogram.utils.chat_action import ChatActionSender
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.i18n import gettext as ngettext
 
@@ -43,7 +44,7 @@ async def compare(message: Message, years: list[int], answers: Answers, lang: st
     await send_reply(message, reply, answers)
 
 
-async def export(message: Message, years: list[int], answers: Answers, lang: str) -> None:
+async def export(message: Message, years: list[int], answers: Answers, lang: str, bot: Bot) -> None:
     year = years[0] if years else None
     rows = answers.export_rows(year=year)
     if not rows:
@@ -53,9 +54,10 @@ async def export(message: Message, years: list[int], answers: Answers, lang: str
         )
         return
     names = {e: answers.entity_name(e, lang) for e in {r["entity"] for r in rows}}
-    files = await asyncio.to_thread(export_files, rows, year, lang, names)
-    for name, data in files:
-        await message.answer_document(BufferedInputFile(data, filename=name))
+    async with ChatActionSender.upload_document(bot=bot, chat_id=message.chat.id):
+        files = await asyncio.to_thread(export_files, rows, year, lang, names)
+        for name, data in files:
+            await message.answer_document(BufferedInputFile(data, filename=name))
     await message.answer(
         ngettext(
             "{count} line, amounts in thousand tenge, with its source.",
@@ -71,8 +73,13 @@ async def sources(message: Message, answers: Answers, lang: str) -> None:
 
 async def help_(message: Message, answers: Answers, lang: str) -> None:
     reply = answers.help(lang)
+    covered = sorted({b for d in answers.decisions(lang) for b in d.budgets})
+    text = esc(reply.text)
+    if covered:
+        text += "\n\n" + _("<b>Budgets I can answer about:</b>") + "\n"
+        text += "\n".join(f"📊 {esc(b)}" for b in covered)
     text = (
-        esc(reply.text)
+        text
         + "\n\n"
         + _(
             "Commands: /budget [year] · /compare 2023 2024 · /top [year] · /export [year] · "

@@ -1,18 +1,22 @@
-"""/start and /lang: greeting in the user's language and the language picker."""
+"""/start and /lang: greeting in the user's language, the language picker, and deep links
+(``/start <payload>``) that open one shared answer."""
 
 from __future__ import annotations
 
-from aiogram import F, Router
-from aiogram.filters import Command, CommandStart
+from aiogram import Bot, F, Router
+from aiogram.filters import Command, CommandObject, CommandStart
+from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.i18n import I18n
 from aiogram.utils.i18n import gettext as _
 
 from bot.telegram import keyboards
-from bot.telegram.callbacks import LangCB
+from bot.telegram.callbacks import OVERVIEW, Act, LangCB, parse_link
 from bot.telegram.engine import Answers
+from bot.telegram.memory import Memory
 from bot.telegram.middlewares import LanguageMiddleware
 from bot.telegram.text import esc
+from bot.telegram.views import send_reply
 
 
 async def start(message: Message, answers: Answers, lang: str) -> None:
@@ -32,6 +36,28 @@ async def start(message: Message, answers: Answers, lang: str) -> None:
         example=esc(next(iter(answers.examples(lang)), "2024")),
     )
     await message.answer(text, reply_markup=keyboards.languages())
+
+
+async def deep_link(
+    message: Message, command: CommandObject, answers: Answers, state: FSMContext, bot: Bot
+) -> None:
+    """t.me/<bot>?start=<payload>: the shared answer, as if its question had been asked."""
+    link = parse_link(command.args or "")
+    if link is None:
+        await message.answer(_("This link is not valid any more. Ask me a question instead."))
+        return
+    act, year, ent, lang, code = link
+    entity = answers.entity_of(ent)
+    if act == OVERVIEW:
+        reply = answers.overview(year, lang, entity=entity)
+    elif act == Act.breakdown:
+        reply = answers.breakdown(code, year, lang, entity=entity)
+    elif act == Act.compare:
+        reply = answers.compare([year - 1, year], lang, code=code, entity=entity)
+    else:
+        reply = answers.amount(code, year, lang, entity=entity)
+    sent = await send_reply(message, reply, answers, bot_username=(await bot.me()).username)
+    await Memory(state).remember(None, reply, [m.message_id for m in sent])
 
 
 async def pick_language(message: Message) -> None:
@@ -58,6 +84,7 @@ async def language_chosen(
 
 def make_router() -> Router:
     router = Router(name="start")
+    router.message.register(deep_link, CommandStart(deep_link=True))
     router.message.register(start, CommandStart())
     router.message.register(pick_language, Command("lang"))
     router.callback_query.register(language_chosen, LangCB.filter(F.lang.in_(keyboards.LANG_NAMES)))
