@@ -202,11 +202,17 @@ class Budgets:
             for ln in self.lines_for(self.year_budget(entity, y), code)
         }
 
-    def entity_name(self, entity: str | None, lang: str) -> str:
+    def entity_name(self, entity: str | None, lang: str, *, parent: bool = True) -> str:
+        """The holder's name with its parent's: "Акжарский сельский округ (Жанибекский
+        район)" — there are Акжар rural districts in several districts."""
         if not entity:
             return ""
         row = self.entities.get(entity, {})
-        return str(row.get(f"name_{lang}") or row.get("name_ru") or entity)
+        name = str(row.get(f"name_{lang}") or row.get("name_ru") or entity)
+        up = str(row.get("parent") or "")
+        if parent and up in self.entities and up != entity:
+            return f"{name} ({self.entity_name(up, lang, parent=False)})"
+        return name
 
     def holders(self) -> list[str]:
         """Budget holders the store has budgets for."""
