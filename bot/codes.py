@@ -157,6 +157,12 @@ def parse(text: str) -> Code | None:
     return Code(kind, parts)
 
 
+def depth(text: str) -> int:
+    """How many parts a stored code has: 1 for a category, a group or a summary key,
+    4 for a programme (``07.3.124.008``)."""
+    return text.count(".") + 1
+
+
 def parent_of(text: str) -> str | None:
     """The stored code of ``text``'s parent, or None (a top code, a summary key, junk)."""
     code = parse(text)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from bot.answer.lexicon import ANSWER_DATA, LANGS, load_text_yaml
 from bot.classifier import Classifier
+from bot.codes import depth
 from bot.store import queries
 from bot.store.schema import open_db
 
@@ -60,10 +61,6 @@ def short_names(path: Path = ANSWER_DATA / "short_names.yaml") -> dict[str, dict
             raise ValueError(f"{path.name}: {code} needs exactly {', '.join(LANGS)}")
         out[str(code)] = {str(k): str(v) for k, v in names.items()}
     return out
-
-
-def depth(code: str) -> int:
-    return code.count(".") + 1
 
 
 class Budgets:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from bot import DEFAULT_DB
 from bot.answer import fmt
-from bot.answer.budgets import Budgets, depth
+from bot.answer.budgets import Budgets
 from bot.answer.cite import cite
 from bot.answer.compose import Composer
 from bot.answer.context import Context
@@ -36,6 +36,7 @@ from bot.answer.route import DEFAULT_TOP, Plan, route
 from bot.answer.understand import Reader, Reading
 from bot.classifier import Classifier
 from bot.classifier import default as default_classifier
+from bot.codes import depth
 from bot.langs import LANGS
 from bot.store import queries
 

@@ -13,11 +13,12 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Protocol
 
-from bot.answer.budgets import TOTALS, depth
+from bot.answer.budgets import TOTALS
 from bot.answer.match import Hit
 from bot.answer.morph import stem
 from bot.answer.understand import Reading
 from bot.classifier import Classifier, Entry
+from bot.codes import depth
 
 OVERVIEW_TOPICS = TOTALS | {"deficit"}  # two of them named together ask for the overview
 SUGGEST_RATIO = 0.75  # a reading this close to the best is offered as "did you mean"

@@ -15,6 +15,7 @@ from decimal import Decimal
 from bot.answer.budgets import Line, YearBudget
 from bot.answer.cite import cite
 from bot.answer.engine import Engine
+from bot.codes import depth
 
 TOP_PROGRAMMES = 6  # a rural district has a handful; a district's page stays one page
 MOVED_LINES = 5
@@ -90,10 +91,6 @@ class Brief:
         return out
 
 
-def _depth(code: str) -> int:
-    return code.count(".") + 1
-
-
 class NoBudget(LookupError):
     """The store has no budget for that place and year; the message says what it has."""
 
@@ -128,7 +125,7 @@ def _headline(engine: Engine, yb: YearBudget, lang: str) -> Table:
     income = _first(yb, "income_total")
     if income:
         lines.append((income, 0))
-    categories = [ln for ln in yb.lines if ln.section == "income" and _depth(ln.code) == 1]
+    categories = [ln for ln in yb.lines if ln.section == "income" and depth(ln.code) == 1]
     if not categories:  # a budget given by point 1 only names its categories by summary key
         categories = [
             yb.by_code[k] for k in ("tax", "non_tax", "capital", "transfers") if k in yb.by_code
@@ -147,12 +144,12 @@ def _headline(engine: Engine, yb: YearBudget, lang: str) -> Table:
 
 
 def _groups(yb: YearBudget) -> list[Line]:
-    return [ln for ln in yb.lines if ln.section == "expense" and _depth(ln.code) == 1]
+    return [ln for ln in yb.lines if ln.section == "expense" and depth(ln.code) == 1]
 
 
 def _programmes(yb: YearBudget) -> list[Line]:
     """Spending programmes (``group.sub.admin.prog``), largest first, ties in document order."""
-    progs = [ln for ln in yb.lines if ln.section == "expense" and _depth(ln.code) == 4]
+    progs = [ln for ln in yb.lines if ln.section == "expense" and depth(ln.code) == 4]
     return sorted(progs, key=lambda ln: -ln.amount)
 
 

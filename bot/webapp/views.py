@@ -13,6 +13,7 @@ from typing import TypedDict
 from bot.answer import Engine, fmt
 from bot.answer.budgets import Line, YearBudget
 from bot.brief.data import Brief, Change, gather, resolve_entity
+from bot.codes import depth
 
 Json = dict[str, object]
 
@@ -42,16 +43,12 @@ def _node(engine: Engine, line: Line, lang: str, children: list[Node] | None = N
     return node
 
 
-def _depth(code: str) -> int:
-    return code.count(".") + 1
-
-
 def spending_tree(engine: Engine, yb: YearBudget, lang: str) -> list[Node]:
     """Groups, each with its programmes (``group.sub.admin.prog``): group → programme."""
     lines = [ln for ln in yb.lines if ln.section == "expense"]
     out = []
-    for g in (ln for ln in lines if _depth(ln.code) == 1):
-        progs = [ln for ln in lines if _depth(ln.code) == 4 and ln.code.startswith(g.code + ".")]
+    for g in (ln for ln in lines if depth(ln.code) == 1):
+        progs = [ln for ln in lines if depth(ln.code) == 4 and ln.code.startswith(g.code + ".")]
         progs.sort(key=lambda ln: -ln.amount)
         out.append(_node(engine, g, lang, [_node(engine, p, lang) for p in progs]))
     out.sort(key=lambda n: -Decimal(str(n["amount"])))
@@ -62,11 +59,11 @@ def income_tree(engine: Engine, yb: YearBudget, lang: str) -> list[Node]:
     """Categories → classes → subclasses, as the appendix gives them."""
     lines = [ln for ln in yb.lines if ln.section == "income"]
 
-    def kids(code: str, depth: int) -> list[Node]:
-        found = [ln for ln in lines if _depth(ln.code) == depth and ln.code.startswith(code + ".")]
-        return [_node(engine, ln, lang, kids(ln.code, depth + 1)) for ln in found]
+    def kids(code: str, level: int) -> list[Node]:
+        found = [ln for ln in lines if depth(ln.code) == level and ln.code.startswith(code + ".")]
+        return [_node(engine, ln, lang, kids(ln.code, level + 1)) for ln in found]
 
-    return [_node(engine, ln, lang, kids(ln.code, 2)) for ln in lines if _depth(ln.code) == 1]
+    return [_node(engine, ln, lang, kids(ln.code, 2)) for ln in lines if depth(ln.code) == 1]
 
 
 def _change(c: Change, lang: str) -> Json:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from bot.answer import fmt
-from bot.answer.budgets import CATEGORY_OF, INCOME_PARTS, Line, depth
+from bot.answer.budgets import CATEGORY_OF, INCOME_PARTS, Line
 from bot.answer.compose import Composer
 from bot.answer.model import Reply
 from bot.answer.route import Plan
+from bot.codes import depth
 
 OVERVIEW_KEYS = ("income_total", *INCOME_PARTS, "expense_total", "deficit", "financing")
 OVERVIEW_GROUPS = 3
