@@ -24,8 +24,7 @@ from pathlib import Path
 import yaml
 
 from bot import DATA_DIR, codes
-
-LANGS: tuple[str, ...] = ("kk", "ru", "en")
+from bot.langs import LANGS
 
 
 @dataclass(frozen=True)

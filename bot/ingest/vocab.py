@@ -28,7 +28,11 @@ import yaml
 
 from bot import DATA_DIR
 
-LANGS: tuple[str, ...] = ("kk", "ru")
+# The languages decisions are published in: a file each under data/ingest/ (English is
+# a language of answers only, bot.langs).
+LANGS: tuple[str, ...] = tuple(
+    sorted(p.stem for p in (DATA_DIR / "ingest").glob("*.yaml") if not p.stem.startswith("aliases"))
+)
 
 # key -> (type, required): "phrases" list[str], "map" dict[str, list[str]],
 # "months" dict[str, str(int)], "patterns" list[str], "entities" list[dict]
