@@ -12,6 +12,7 @@ import logging
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
@@ -196,11 +197,18 @@ def run_webhook(settings: Settings, services: Services | None = None) -> None:
     )
 
 
-def run(settings: Settings) -> None:
+def setup_logging(settings: Settings, stream: IO[str] | None = None) -> None:
+    """The process's logging, as ``budget-bot run`` sets it up (the benchmark calls it too)."""
     logging.basicConfig(
         level=settings.log_level.upper(),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=stream,
+        force=True,
     )
+
+
+def run(settings: Settings) -> None:
+    setup_logging(settings)
     if settings.webhook_url:
         run_webhook(settings)
     else:
