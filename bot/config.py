@@ -38,6 +38,7 @@ class Settings(BaseSettings):
     throttle_limit: int = 8  # updates per user ...
     throttle_window: float = 10.0  # ... per this many seconds
     log_level: str = "INFO"
+    max_concurrent_updates: int = 16  # updates handled at once per process; the rest wait
 
     @field_validator("admin_ids", mode="before")
     @classmethod

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from aiogram.types import InlineKeyboardMarkup
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
@@ -31,6 +32,21 @@ def languages() -> InlineKeyboardMarkup:
     return kb.adjust(3).as_markup()
 
 
+def _add(kb: list[InlineKeyboardButton], text: str, callback_data: CallbackData) -> None:
+    kb.append(InlineKeyboardButton(text=text, callback_data=callback_data.pack()))
+
+
+def _markup(buttons: list[InlineKeyboardButton], sizes: list[int]) -> InlineKeyboardMarkup:
+    """Rows of ``sizes`` buttons, the last size repeated (``InlineKeyboardBuilder.adjust``)."""
+    rows: list[list[InlineKeyboardButton]] = []
+    i = 0
+    while i < len(buttons):
+        size = sizes[min(len(rows), len(sizes) - 1)]
+        rows.append(buttons[i : i + size])
+        i += size
+    return InlineKeyboardMarkup(inline_keyboard=rows)
+
+
 def for_reply(reply: Reply, answers: Answers) -> InlineKeyboardMarkup | None:
     """The buttons that fit an answer: break down, other years, compare, chart, source."""
     lang = reply.lang
@@ -38,14 +54,14 @@ def for_reply(reply: Reply, answers: Answers) -> InlineKeyboardMarkup | None:
     code = reply.code or ""
     ent = answers.entity_key(reply.entity)
     known = answers.years(reply.entity)
-    kb = InlineKeyboardBuilder()
+    kb: list[InlineKeyboardButton] = []  # built directly: the builder deep-copies each
     sizes: list[int] = []
     with in_lang(lang):
         if reply.intent == "unknown" or (reply.suggestions and not reply.items):
             for i, text in enumerate(reply.suggestions[:3]):
-                kb.button(text=f"🔎 {text}", callback_data=AskCB(src="sg", i=i, lang=lang))
+                _add(kb, text=f"🔎 {text}", callback_data=AskCB(src="sg", i=i, lang=lang))
                 sizes.append(1)
-            return kb.adjust(*sizes).as_markup() if sizes else None
+            return _markup(kb, sizes) if sizes else None
         if reply.intent in {"help", "catalog", "explain"}:
             return None
         row = 0
@@ -54,19 +70,22 @@ def for_reply(reply: Reply, answers: Answers) -> InlineKeyboardMarkup | None:
             and reply.intent != "breakdown"
             and answers.has_children(code, year or None, reply.entity)
         ):
-            kb.button(
+            _add(
+                kb,
                 text=_("🔍 Break down"),
                 callback_data=AnswerCB(act=Act.breakdown, lang=lang, code=code, year=year, ent=ent),
             )
             row += 1
         if code and len(known) > 1 and reply.intent != "compare":
-            kb.button(
+            _add(
+                kb,
                 text=_("📅 Other years"),
                 callback_data=AnswerCB(act=Act.years, lang=lang, code=code, year=year, ent=ent),
             )
             row += 1
         if year and (year - 1) in known and reply.intent != "compare":
-            kb.button(
+            _add(
+                kb,
                 text=_("⚖️ Compare with {year}").format(year=year - 1),
                 callback_data=AnswerCB(act=Act.compare, lang=lang, code=code, year=year, ent=ent),
             )
@@ -77,26 +96,29 @@ def for_reply(reply: Reply, answers: Answers) -> InlineKeyboardMarkup | None:
                 sizes.append(row - 2)
         tail = 0
         if reply.intent in AREA_INTENTS and year:
-            kb.button(
+            _add(
+                kb,
                 text=_("📊 Chart"),
                 callback_data=ChartCB(kind=Chart.areas, lang=lang, year=year, ent=ent),
             )
             tail += 1
         elif code or reply.intent == "compare":
-            kb.button(
+            _add(
+                kb,
                 text=_("📈 Chart"),
                 callback_data=ChartCB(kind=Chart.line, lang=lang, code=code, year=year, ent=ent),
             )
             tail += 1
         if reply.sources:
-            kb.button(
+            _add(
+                kb,
                 text=_("📄 Source"),
                 callback_data=AnswerCB(act=Act.source, lang=lang, code=code, year=year, ent=ent),
             )
             tail += 1
         if tail:
             sizes.append(tail)
-    return kb.adjust(*sizes).as_markup() if sizes else None
+    return _markup(kb, sizes) if sizes else None
 
 
 def year_nav(view: str, year: int, known: list[int], ent: str, lang: str) -> InlineKeyboardMarkup:

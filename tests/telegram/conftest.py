@@ -76,6 +76,12 @@ class FakeAnswers:
         )
         return reply
 
+    async def ask_async(self, query: str, lang: str) -> Reply:
+        return self.ask(query, lang)
+
+    async def run(self, fn: Any, *args: Any) -> Any:
+        return fn(*args)
+
     def ask(self, query: str, lang: str | None) -> Reply:
         self.calls.append(("ask", query, lang))
         if "???" in query:

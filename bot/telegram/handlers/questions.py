@@ -10,7 +10,7 @@ from bot.telegram.views import send_reply
 
 
 async def question(message: Message, text: str, answers: Answers, lang: str) -> None:
-    reply = answers.ask(text, lang)
+    reply = await answers.ask_async(text, lang)  # off the event loop
     await send_reply(message, reply, answers, quote=True)
 
 
