@@ -26,7 +26,7 @@ from aiogram.fsm.storage.redis import RedisStorage
 from aiogram.utils.i18n import I18n
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
 from aiohttp import web
-from redis.asyncio import Redis
+from redis.asyncio import BlockingConnectionPool, Redis
 
 from bot.config import Settings
 from bot.telegram.commands import set_commands
@@ -47,6 +47,8 @@ from bot.telegram.retry import RetryAfterMiddleware
 log = logging.getLogger(__name__)
 HEARTBEAT = Path("/tmp/budget-bot.alive")
 HEARTBEAT_EVERY = 20.0
+REDIS_CONNECTIONS = 64  # per process
+REDIS_WAIT = 10.0  # seconds an update may wait for a Redis connection
 
 
 @dataclass
@@ -83,7 +85,12 @@ def make_services(settings: Settings, answers: Answers | None = None) -> Service
         answers = EngineAnswers(settings.db_path)
     i18n = make_i18n()
     if settings.redis_url:
-        redis = Redis.from_url(settings.redis_url)
+        # A blocking pool: in a burst, updates wait for a free connection instead of
+        # failing with "Too many connections" (redis-py's default pool raises at 100).
+        pool = BlockingConnectionPool.from_url(
+            settings.redis_url, max_connections=REDIS_CONNECTIONS, timeout=REDIS_WAIT
+        )
+        redis = Redis.from_pool(pool)  # closing the client closes the pool
         return Services(
             answers=answers,
             languages=RedisLanguageStore(redis),
@@ -112,7 +119,10 @@ def make_dispatcher(settings: Settings, services: Services) -> Dispatcher:
     )
     dp.include_routers(*routers())
     inline_magic_filters(dp)
+    # Admission before FSM state is read, so a burst waits here, not on Redis connections.
+    dp.update.outer_middleware.unregister(dp.fsm)
     dp.update.outer_middleware(AdmissionMiddleware(settings.max_concurrent_updates))
+    dp.update.outer_middleware(dp.fsm)
     LanguageMiddleware(services.i18n, services.languages).setup(dp)
     throttle = ThrottlingMiddleware(services.counter, settings.throttle_limit)
     for observer in (dp.message, dp.callback_query, dp.inline_query):
