@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -119,15 +120,21 @@ def make_dispatcher(settings: Settings, services: Services) -> Dispatcher:
     )
     dp.include_routers(*routers())
     inline_magic_filters(dp)
-    # Admission before FSM state is read, so a burst waits here, not on Redis connections.
-    dp.update.outer_middleware.unregister(dp.fsm)
-    dp.update.outer_middleware(AdmissionMiddleware(settings.max_concurrent_updates))
-    dp.update.outer_middleware(dp.fsm)
+    # Admission first: a waiting update has cost only its parsing, and a burst waits here,
+    # not on Redis connections (the FSM middleware reads state for every update).
+    builtin = list(dp.update.outer_middleware)
+    for middleware in builtin:
+        dp.update.outer_middleware.unregister(middleware)
+    for middleware in [AdmissionMiddleware(settings.max_concurrent_updates), *builtin]:
+        dp.update.outer_middleware(middleware)
     LanguageMiddleware(services.i18n, services.languages).setup(dp)
     throttle = ThrottlingMiddleware(services.counter, settings.throttle_limit)
     for observer in (dp.message, dp.callback_query, dp.inline_query):
         observer.outer_middleware(throttle)
     dp.startup.register(on_startup)
+    # Everything built so far (the engine's indexes, aiogram's types) lives as long as the
+    # process: out of the collector's sight, a full collection during a burst is short.
+    gc.freeze()
     dp.shutdown.register(on_shutdown)
     # Drain handlers still running before anything (FSM storage first) is closed.
     dp.shutdown.handlers.insert(0, dp.shutdown.handlers.pop())
