@@ -138,4 +138,8 @@ class AdmissionMiddleware(BaseMiddleware):
         if self._slots is None:
             return await handler(event, data)
         async with self._slots:
+            # Hold the slot across one turn of the loop: a handler that never waits (a
+            # cached answer, a null Bot API) would otherwise take and free its slot within
+            # one step, and the whole burst would still run in a single turn.
+            await asyncio.sleep(0)
             return await handler(event, data)
