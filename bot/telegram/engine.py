@@ -158,6 +158,10 @@ class EngineAnswers:
 
     # -- lifecycle -----------------------------------------------------------
     def _file_stamp(self) -> tuple[int, ...]:
+        """The store's file and its write-ahead log: modified time and size of each.
+
+        An empty log counts as no log: opening a WAL store read-only creates one, and
+        that is not a change (it made every first question reopen the store)."""
         stamp: list[int] = []
         for suffix in ("", "-wal"):
             try:
@@ -165,7 +169,7 @@ class EngineAnswers:
             except OSError:
                 stamp += [0, 0]
             else:
-                stamp += [st.st_mtime_ns, st.st_size]
+                stamp += [st.st_mtime_ns, st.st_size] if st.st_size else [0, 0]
         return tuple(stamp)
 
     def _open(self) -> Version:
