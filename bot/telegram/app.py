@@ -174,10 +174,18 @@ async def _heartbeat() -> None:
 
 
 async def on_startup(bot: Bot, dispatcher: Dispatcher, i18n: I18n) -> None:
-    await set_commands(bot, i18n)
-    me = await bot.get_me()
+    # The command menu (four Bot API calls) is set while the first updates are answered.
+    dispatcher["menu"] = asyncio.create_task(_set_menu(bot, i18n))
+    me = await bot.me()  # cached: polling has just asked for it
     dispatcher["heartbeat"] = asyncio.create_task(_heartbeat())
     log.info("bot @%s is up", me.username)
+
+
+async def _set_menu(bot: Bot, i18n: I18n) -> None:
+    try:
+        await set_commands(bot, i18n)
+    except Exception:  # a menu is a nicety: never let it take the start down
+        log.warning("could not set the command menu", exc_info=True)
 
 
 async def on_shutdown(dispatcher: Dispatcher, languages: LanguageStore) -> None:
@@ -185,9 +193,10 @@ async def on_shutdown(dispatcher: Dispatcher, languages: LanguageStore) -> None:
     pending = set(getattr(dispatcher, "_handle_update_tasks", ()))
     if pending:
         await asyncio.wait(pending, timeout=10)
-    beat = dispatcher.workflow_data.pop("heartbeat", None)
-    if beat is not None:
-        beat.cancel()
+    for name in ("heartbeat", "menu"):
+        task = dispatcher.workflow_data.pop(name, None)
+        if task is not None:
+            task.cancel()
     with contextlib.suppress(OSError):
         HEARTBEAT.unlink()
     await languages.close()
