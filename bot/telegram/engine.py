@@ -101,6 +101,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _LATIN = re.compile(r"[A-Za-z]")
 FRESH_EVERY = 1.0  # seconds between looks at the store's files
 REPLY_CACHE_BYTES = 32 * 1024 * 1024
+KEY_CHARS = 4096  # a cache key never holds more of a message than Telegram allows
 EXPORT_MAX_ROWS = 100_000  # an .xlsx of this size is ~4 MB; Telegram takes up to 50 MB
 
 
@@ -268,23 +269,23 @@ class EngineAnswers:
             self._children(version, reply.code, year, reply.entity)
         return reply
 
-    def _ask_leased(self, text: str, user_lang: str) -> tuple[Reply, Version]:
+    def _ask_leased(self, query: str, user_lang: str) -> tuple[Reply, Version]:
+        from bot.answer.text import clean
+
         with self._lease() as version:
-            return self._ask_in(version, text, user_lang), version
+            return self._ask_in(version, clean(query), user_lang), version
 
     async def ask_async(self, query: str, user_lang: str) -> Reply:
         """:meth:`ask` without blocking the event loop: a cached answer at once, a new one
         computed in the engine thread (one at a time, so bursts queue instead of stalling)."""
-        from bot.answer.text import clean
-
-        text = clean(query)
-        key = (text, user_lang, date.today().toordinal())
+        # The key only folds spaces (cheap on the loop); cleaning runs in the engine thread.
+        key = (" ".join(query[:KEY_CHARS].split()), user_lang, date.today().toordinal())
         self._check_fresh()
         hit = self._current.replies.get(key)
         if hit is not None:
             return replace(hit)
         loop = asyncio.get_running_loop()
-        reply, version = await loop.run_in_executor(self._pool, self._ask_leased, text, user_lang)
+        reply, version = await loop.run_in_executor(self._pool, self._ask_leased, query, user_lang)
         version.replies.put(key, reply)
         return replace(reply)
 
