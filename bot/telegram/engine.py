@@ -116,6 +116,17 @@ def _reply_bytes(reply: Reply) -> int:
     return text_bytes(*texts) + 400 + 250 * len(reply.items)
 
 
+def _copy(reply: Reply) -> Reply:
+    """A cached reply for one handler: its own lists (items themselves are frozen)."""
+    return replace(
+        reply,
+        years=list(reply.years),
+        items=list(reply.items),
+        sources=list(reply.sources),
+        suggestions=list(reply.suggestions),
+    )
+
+
 class Version:
     """One opened copy of the store and who is using it.
 
@@ -154,6 +165,7 @@ class EngineAnswers:
         self._lock = threading.Lock()  # guards _current and the lease counts
         self._numbers = itertools.count(1)
         self._checked = 0.0
+        self._reloading = False
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="engine")
         self._current = self._open()
 
@@ -196,12 +208,26 @@ class EngineAnswers:
             old.close_if_done()
 
     def _check_fresh(self) -> None:
+        """Look at the files (at most once a second); when they changed, open the new
+        version in the engine thread (~0.1-0.6 s), never on the event loop. Until it is
+        ready the old version keeps answering; questions queued behind it get the new."""
         now = time.monotonic()
         if now - self._checked < FRESH_EVERY:
             return
         self._checked = now
-        if self._file_stamp() != self._current.stamp:
-            self.reload()
+        if self._file_stamp() != self._current.stamp and not self._reloading:
+            self._reloading = True
+            try:
+                self._pool.submit(self._reload_if_changed)
+            except RuntimeError:  # closing
+                self._reloading = False
+
+    def _reload_if_changed(self) -> None:
+        try:
+            if self._file_stamp() != self._current.stamp:
+                self.reload()
+        finally:
+            self._reloading = False
 
     @contextmanager
     def _lease(self) -> Iterator[Version]:
@@ -283,11 +309,11 @@ class EngineAnswers:
         self._check_fresh()
         hit = self._current.replies.get(key)
         if hit is not None:
-            return replace(hit)
+            return _copy(hit)
         loop = asyncio.get_running_loop()
         reply, version = await loop.run_in_executor(self._pool, self._ask_leased, query, user_lang)
         version.replies.put(key, reply)
-        return replace(reply)
+        return _copy(reply)
 
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
         """Any other engine call, in the engine thread (exports, chart data)."""
