@@ -12,6 +12,7 @@ import gc
 import logging
 import time
 from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -49,6 +50,7 @@ log = logging.getLogger(__name__)
 HEARTBEAT = Path("/tmp/budget-bot.alive")
 HEARTBEAT_EVERY = 20.0
 REDIS_CONNECTIONS = 64  # per process
+WORK_THREADS = 2  # charts, spreadsheets, uploads at once per process (the engine has its own)
 REDIS_WAIT = 10.0  # seconds an update may wait for a Redis connection
 
 
@@ -174,6 +176,11 @@ async def _heartbeat() -> None:
 
 
 async def on_startup(bot: Bot, dispatcher: Dispatcher, i18n: I18n) -> None:
+    # Charts, spreadsheets and uploads run in asyncio's default executor: a few threads,
+    # so that a dozen charts at once queue instead of all fighting the loop for the GIL.
+    asyncio.get_running_loop().set_default_executor(
+        ThreadPoolExecutor(max_workers=WORK_THREADS, thread_name_prefix="work")
+    )
     # The command menu (four Bot API calls) is set while the first updates are answered.
     dispatcher["menu"] = asyncio.create_task(_set_menu(bot, i18n))
     me = await bot.me()  # cached: polling has just asked for it
