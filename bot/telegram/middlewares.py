@@ -5,16 +5,18 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Awaitable, Callable
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from aiogram import BaseMiddleware
 from aiogram.types import CallbackQuery, InlineQuery, Message, TelegramObject, User
 from aiogram.utils.i18n import I18n, I18nMiddleware
 from aiogram.utils.i18n import gettext as _
-from redis.asyncio import Redis
 
 from bot.i18n import DEFAULT_LANG, LANGS
 from bot.telegram.prefs import LanguageStore
+
+if TYPE_CHECKING:
+    from redis.asyncio import Redis
 
 
 def telegram_lang(user: User | None) -> str:

@@ -9,9 +9,11 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from redis.asyncio import Redis
+if TYPE_CHECKING:
+    from redis.asyncio import Redis
+
 
 KNOWN_USERS = 200_000  # languages remembered in memory (~100 bytes each), then re-read
 
