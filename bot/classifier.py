@@ -88,7 +88,8 @@ def _load_keywords(directory: Path) -> dict[str, dict[str, tuple[str, ...]]]:
         path = directory / f"{lang}.yaml"
         if not path.exists():
             continue
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        text = path.read_text(encoding="utf-8")
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
         for code, words in data.items():
             result.setdefault(str(code), {})[lang] = tuple(str(w) for w in words or ())
     return result

@@ -44,6 +44,7 @@ class Settings(BaseSettings):
     web_app_host: str = "0.0.0.0"
     web_app_port: int | None = None
     web_app_max_age: int = 86400  # seconds an initData signature stays valid
+    max_concurrent_updates: int = 16  # updates handled at once per process; the rest wait
 
     @field_validator("admin_ids", mode="before")
     @classmethod

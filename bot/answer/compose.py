@@ -120,11 +120,7 @@ class Composer:
             years=self.years_list(years, reply.lang),
             name=name,
         )
-        elsewhere = [
-            y
-            for y in self.store.available_years(entity)
-            if y not in years and self.store.lines_for(self.store.year_budget(entity, y), code)
-        ]
+        elsewhere = [y for y in self.store.years_holding(entity, code) if y not in years]
         if elsewhere:
             reply.text += " " + t.gettext("It is in the budget for {years}.").format(
                 years=self.years_list(elsewhere, reply.lang)

@@ -51,11 +51,13 @@ class Lexicon:
         return frozenset(w for w in self.followup_first | self.followup_last if " " not in w)
 
 
-class TextLoader(yaml.SafeLoader):
+class TextLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """YAML with every plain scalar read as text.
 
     YAML 1.1 turns ``07`` into the integer 7, ``124.040`` into the float 124.04 and ``on``
     into ``True``; in language data those are a classifier code and an English word.
+    libyaml's parser when PyYAML has it (the same documents, ~9x faster: 0.13 s of the
+    bot's start); the resolvers below are Python either way.
     """
 
 

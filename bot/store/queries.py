@@ -74,6 +74,19 @@ def codes_in_force(db: sqlite_utils.Database, entity: str) -> list[str]:
     ]
 
 
+def year_codes(db: sqlite_utils.Database, entity: str) -> list[tuple[int, str]]:
+    """(year, code) of every line in force of ``entity``: one range of the (current,
+    entity, year) index, a few hundred small rows, to learn which years hold a line."""
+    return [
+        (int(year), str(code))
+        for year, code in db.execute(
+            "SELECT DISTINCT year, code FROM lines INDEXED BY idx_lines_current_entity_year "
+            "WHERE current = 1 AND entity = ?",
+            (entity,),
+        ).fetchall()
+    ]
+
+
 def lines(db: sqlite_utils.Database, entity: str, year: int) -> list[dict[str, Any]]:
     """Lines in force of one entity's budget for one year, in document order."""
     return _rows(

@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import time
+from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
+from typing import IO, Any
 
-from aiogram import Bot, Dispatcher
+from aiogram import Bot, Dispatcher, Router
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
@@ -40,6 +44,7 @@ from bot.telegram.handlers import routers
 from bot.telegram.handlers.brief import set_menu_button
 from bot.telegram.locale import make_i18n
 from bot.telegram.middlewares import (
+    AdmissionMiddleware,
     Counter,
     LanguageMiddleware,
     MemoryCounter,
@@ -57,6 +62,9 @@ HEARTBEAT_EVERY = 20.0
 # children and exit — well inside compose's 20 s stop_grace_period.
 SHUTDOWN_GRACE = 12.0
 FSM_TTL = timedelta(days=1)
+REDIS_CONNECTIONS = 64  # per process
+WORK_THREADS = 2  # charts, spreadsheets, uploads at once per process (the engine has its own)
+REDIS_WAIT = 10.0  # seconds an update may wait for a Redis connection
 
 
 @dataclass
@@ -94,13 +102,20 @@ def make_services(settings: Settings, answers: Answers | None = None) -> Service
         answers = EngineAnswers(settings.db_path)
     i18n = make_i18n()
     if settings.redis_url:
-        # Short timeouts and one quick retry: a dead Redis must not stall answers.
-        redis = Redis.from_url(
+        # A blocking pool: in a burst, updates wait for a free connection instead of
+        # failing with "Too many connections" (redis-py's default pool raises at 100);
+        # short timeouts and one quick retry: a dead Redis must not stall answers.
+        from redis.asyncio import BlockingConnectionPool
+
+        pool = BlockingConnectionPool.from_url(
             settings.redis_url,
+            max_connections=REDIS_CONNECTIONS,
+            timeout=REDIS_WAIT,
             socket_connect_timeout=1,
             socket_timeout=2,
             retry=Retry(ExponentialBackoff(cap=0.2, base=0.05), 1),
         )
+        redis = Redis.from_pool(pool)  # closing the client closes the pool
         health = RedisHealth()
         return Services(
             answers=answers,
@@ -143,16 +158,52 @@ def make_dispatcher(settings: Settings, services: Services) -> Dispatcher:
         redis_health=services.health,
     )
     dp.include_routers(*routers())
+    inline_magic_filters(dp)
+    # Admission first: a waiting update has cost only its parsing, and a burst waits here,
+    # not on Redis connections (the FSM middleware reads state for every update).
+    builtin = list(dp.update.outer_middleware)
+    for middleware in builtin:
+        dp.update.outer_middleware.unregister(middleware)
+    for middleware in [AdmissionMiddleware(settings.max_concurrent_updates), *builtin]:
+        dp.update.outer_middleware(middleware)
     LanguageMiddleware(services.i18n, services.languages).setup(dp)
     throttle = ThrottlingMiddleware(services.counter, settings.throttle_limit)
     for observer in (dp.message, dp.callback_query, dp.inline_query):
         observer.outer_middleware(throttle)
     dp.startup.register(on_startup)
     dp.startup.register(set_menu_button)  # the Mini App, when WEB_APP_URL is set
+    # Everything built so far (the engine's indexes, aiogram's types) lives as long as the
+    # process: out of the collector's sight, a full collection during a burst is short.
+    gc.freeze()
     dp.shutdown.register(on_shutdown)
     # Drain handlers still running before anything (FSM storage first) is closed.
     dp.shutdown.handlers.insert(0, dp.shutdown.handlers.pop())
     return dp
+
+
+def inline_magic_filters(router: Router) -> None:
+    """Evaluate ``F.…`` filters in place instead of in a worker thread.
+
+    aiogram runs every synchronous filter through ``asyncio.to_thread``; a magic filter
+    such as ``F.text`` or ``F.document`` is an attribute lookup, so the thread hop (tens of
+    microseconds, on every router a message passes) costs far more than the check.
+    Other synchronous callables keep aiogram's behaviour.
+    """
+    for observer in router.observers.values():
+        for handler in (observer._handler, *observer.handlers):  # the router's own filters too
+            for flt in handler.filters or ():
+                if flt.magic is not None and not flt.awaitable:
+                    flt.callback = _awaitable(flt.callback)
+                    flt.awaitable = True
+    for sub in router.sub_routers:
+        inline_magic_filters(sub)
+
+
+def _awaitable(fn: Callable[..., Any]) -> Callable[..., Awaitable[Any]]:
+    async def call(*args: Any, **kwargs: Any) -> Any:
+        return fn(*args, **kwargs)
+
+    return call
 
 
 async def _heartbeat() -> None:
@@ -163,10 +214,23 @@ async def _heartbeat() -> None:
 
 
 async def on_startup(bot: Bot, dispatcher: Dispatcher, i18n: I18n) -> None:
-    await set_commands(bot, i18n)
-    me = await bot.get_me()
+    # Charts, spreadsheets and uploads run in asyncio's default executor: a few threads,
+    # so that a dozen charts at once queue instead of all fighting the loop for the GIL.
+    asyncio.get_running_loop().set_default_executor(
+        ThreadPoolExecutor(max_workers=WORK_THREADS, thread_name_prefix="work")
+    )
+    # The command menu (four Bot API calls) is set while the first updates are answered.
+    dispatcher["menu"] = asyncio.create_task(_set_menu(bot, i18n))
+    me = await bot.me()  # cached: polling has just asked for it
     dispatcher["heartbeat"] = asyncio.create_task(_heartbeat())
     log.info("bot @%s is up", me.username)
+
+
+async def _set_menu(bot: Bot, i18n: I18n) -> None:
+    try:
+        await set_commands(bot, i18n)
+    except Exception:  # a menu is a nicety: never let it take the start down
+        log.warning("could not set the command menu", exc_info=True)
 
 
 async def on_shutdown(dispatcher: Dispatcher, languages: LanguageStore) -> None:
@@ -176,9 +240,10 @@ async def on_shutdown(dispatcher: Dispatcher, languages: LanguageStore) -> None:
         _, late = await asyncio.wait(pending, timeout=SHUTDOWN_GRACE)
         if late and sandbox.stop_running():
             await asyncio.wait(late, timeout=1)  # let them tell the admin to resend
-    beat = dispatcher.workflow_data.pop("heartbeat", None)
-    if beat is not None:
-        beat.cancel()
+    for name in ("heartbeat", "menu"):
+        task = dispatcher.workflow_data.pop(name, None)
+        if task is not None:
+            task.cancel()
     with contextlib.suppress(OSError):
         HEARTBEAT.unlink()
     await languages.close()
@@ -199,6 +264,8 @@ async def run_polling(settings: Settings, services: Services | None = None) -> N
 
 
 def webhook_app(settings: Settings, services: Services, bot: Bot) -> web.Application:
+    from aiohttp import web
+
     if problem := settings.webhook_problem:
         raise ValueError(problem)  # never serve a webhook that accepts forged updates
     assert settings.webhook_secret is not None
@@ -234,6 +301,8 @@ def webhook_app(settings: Settings, services: Services, bot: Bot) -> web.Applica
 
 
 def run_webhook(settings: Settings, services: Services | None = None) -> None:
+    from aiohttp import web
+
     services = services or make_services(settings)
     bot = make_bot(settings)
     app = webhook_app(settings, services, bot)
@@ -247,12 +316,23 @@ def run_webhook(settings: Settings, services: Services | None = None) -> None:
     )
 
 
-def run(settings: Settings) -> None:
+def setup_logging(settings: Settings, stream: IO[str] | None = None) -> None:
+    """The process's logging, as ``budget-bot run`` sets it up (the benchmark calls it too)."""
     logging.basicConfig(
         level=settings.log_level.upper(),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=stream,
+        force=True,
     )
     redact.install(redact.secrets_of(settings))  # no token or password in any log line
+    if logging.getLogger().level > logging.DEBUG:
+        # aiogram logs every update at INFO ("Update id=… is handled"): ~40 µs each and a
+        # line per message; keep that for LOG_LEVEL=DEBUG.
+        logging.getLogger("aiogram.event").setLevel(logging.WARNING)
+
+
+def run(settings: Settings) -> None:
+    setup_logging(settings)
     if settings.webhook_url:
         run_webhook(settings)
     else:

@@ -77,6 +77,12 @@ class FakeAnswers:
         )
         return reply
 
+    async def ask_async(self, query: str, lang: str | None, context: Any = None) -> Reply:
+        return self.ask(query, lang, context)
+
+    async def run(self, fn: Any, *args: Any) -> Any:
+        return fn(*args)
+
     def ask(self, query: str, lang: str | None, context: Any = None) -> Reply:
         self.calls.append(("ask", query, lang))
         self.contexts.append(context)

@@ -138,7 +138,7 @@ async def ask_again(
     await message.answer(f"💬 <i>{esc(question)}</i>")
     memory = Memory(state)
     before = await memory.before()
-    reply = answers.ask(question, lang, context=before)
+    reply = await answers.ask_async(question, lang, context=before)
     sent = await send_reply(message, reply, answers, bot_username=(await bot.me()).username)
     await memory.remember(before, reply, [m.message_id for m in sent])
 
@@ -168,7 +168,7 @@ async def suggestion(
     bot: Bot,
 ) -> None:
     await callback.answer()
-    options = answers.ask(asked, callback_data.lang).suggestions
+    options = (await answers.ask_async(asked, callback_data.lang)).suggestions
     if callback_data.i < len(options):
         question = options[callback_data.i]
         await ask_again(message, question, callback_data.lang, answers, state, bot)

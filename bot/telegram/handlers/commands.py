@@ -46,7 +46,7 @@ async def compare(message: Message, years: list[int], answers: Answers, lang: st
 
 async def export(message: Message, years: list[int], answers: Answers, lang: str, bot: Bot) -> None:
     year = years[0] if years else None
-    rows = answers.export_rows(year=year)
+    rows = await answers.run(answers.export_rows, year)  # off the event loop
     if not rows:
         known = ", ".join(str(y) for y in answers.years()) or "—"
         await message.answer(

@@ -12,10 +12,10 @@ from bot.telegram.views import inline_cards
 async def inline(query: InlineQuery, answers: Answers, lang: str) -> None:
     text = query.query.strip()
     if text:
-        replies = [answers.ask(text, lang)]
-        replies += [answers.ask(s, replies[0].lang) for s in replies[0].suggestions[:2]]
+        replies = [await answers.ask_async(text, lang)]  # off the event loop
+        replies += [await answers.ask_async(s, replies[0].lang) for s in replies[0].suggestions[:2]]
     else:
-        replies = [answers.ask(q, lang) for q in answers.examples(lang)[:5]]
+        replies = [await answers.ask_async(q, lang) for q in answers.examples(lang)[:5]]
     await query.answer(inline_cards(replies), cache_time=60, is_personal=False)
 
 

@@ -22,7 +22,7 @@ async def question(
     memory = Memory(state)
     me = await bot.me()
     before = await memory.before(replied_answer(message, me.id))
-    reply = answers.ask(text, lang, context=before)
+    reply = await answers.ask_async(text, lang, context=before)  # off the event loop
     sent = await send_reply(message, reply, answers, quote=True, bot_username=me.username)
     await memory.remember(before, reply, [m.message_id for m in sent], asked=message.message_id)
 
@@ -35,7 +35,7 @@ async def edited(
     me = await bot.me()
     answer_id = await memory.answer_to(message.message_id)
     before = await memory.before(replied_answer(message, me.id))
-    reply = answers.ask(text, lang, context=before)
+    reply = await answers.ask_async(text, lang, context=before)  # off the event loop
     name = me.username
     if answer_id is not None:
         try:

@@ -1,0 +1,145 @@
+"""The mechanisms behind the speed figures (bench/dispatch.py measures them; these check
+that they do what they say, never how fast)."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+from pathlib import Path
+
+from aiogram import F, Router
+
+from bot.bytecache import ByteLRU
+from bot.telegram import engine as engine_module
+from bot.telegram.app import inline_magic_filters
+from bot.telegram.engine import EngineAnswers
+from bot.telegram.middlewares import AdmissionMiddleware
+from bot.telegram.prefs import SqliteLanguageStore
+
+
+def test_byte_lru_keeps_to_its_bytes_and_drops_the_oldest() -> None:
+    cache: ByteLRU[str] = ByteLRU(100, weigh=len)
+    for key in "abcde":
+        cache.put(key, key * 30)
+    assert cache.bytes <= 100
+    assert cache.get("a") is None and cache.get("e") == "e" * 30
+    cache.get("c")  # recently used: survives the next insertion
+    cache.put("f", "f" * 30)
+    assert cache.get("c") is not None and cache.get("d") is None
+    cache.put("huge", "x" * 1000)  # bigger than the whole cache: not kept, nothing evicted
+    assert cache.get("huge") is None and cache.get("f") is not None
+
+
+async def test_admission_runs_at_most_limit_updates_per_turn() -> None:
+    """Handlers that never wait (cached answers) still share the loop: the turn in which
+    200 arrive runs at most ``limit`` of them."""
+    admission = AdmissionMiddleware(limit=4)
+    turn = 0
+    ran_in_turn: dict[int, int] = {}
+
+    async def ticker() -> None:
+        nonlocal turn
+        while True:
+            await asyncio.sleep(0)
+            turn += 1
+
+    async def handler(event: object, data: dict) -> str:
+        ran_in_turn[turn] = ran_in_turn.get(turn, 0) + 1
+        return "done"
+
+    tick = asyncio.create_task(ticker())
+    results = await asyncio.gather(*(admission(handler, object(), {}) for _ in range(200)))
+    tick.cancel()
+    assert results == ["done"] * 200
+    assert max(ran_in_turn.values()) <= 4
+
+
+def test_magic_filters_are_evaluated_in_place() -> None:
+    router = Router()
+    router.message.filter(F.document)
+
+    async def handler() -> None: ...
+
+    router.message.register(handler, F.text.as_("text"))
+    inline_magic_filters(router)
+    filters = [*router.message._handler.filters, *router.message.handlers[0].filters]
+    assert filters and all(f.awaitable for f in filters)
+
+
+async def test_language_store_remembers_what_it_read_and_wrote(tmp_path: Path) -> None:
+    store = SqliteLanguageStore(tmp_path / "users.db")
+    assert await store.get(1) is None
+    await store.set(1, "kk")
+    assert await store.get(1) == "kk"
+    again = SqliteLanguageStore(tmp_path / "users.db")  # a restart reads the file
+    assert await again.get(1) == "kk"
+    await store.close()
+    await again.close()
+
+
+async def test_a_reload_never_closes_the_store_under_a_running_question(
+    seed_db: Path, tmp_path: Path, monkeypatch
+) -> None:
+    db = tmp_path / "budget.db"
+    db.write_bytes(seed_db.read_bytes())
+    answers = EngineAnswers(db)
+    first = answers._current
+    started, release = threading.Event(), threading.Event()
+    real_ask = first.engine.ask
+
+    def slow_ask(*args, **kwargs):  # a question still running when the reload comes
+        started.set()
+        release.wait(10)
+        return real_ask(*args, **kwargs)
+
+    monkeypatch.setattr(first.engine, "ask", slow_ask)
+    question = asyncio.create_task(answers.ask_async("бюджет 2024", "ru"))
+    await asyncio.to_thread(started.wait, 10)
+    answers.reload()
+    assert first.retired and not first.closed  # still in use: kept open
+    release.set()
+    reply = await question
+    assert reply.intent == "overview" and reply.items
+    assert first.closed  # closed once its last user was done
+    assert answers.version == first.number + 1
+    answers.close()
+
+
+async def test_the_store_is_looked_at_at_most_once_a_second(
+    seed_db: Path, tmp_path: Path, monkeypatch
+) -> None:
+    db = tmp_path / "budget.db"
+    db.write_bytes(seed_db.read_bytes())
+    answers = EngineAnswers(db)
+    looks = 0
+    real = answers._file_stamp
+
+    def counting() -> tuple[int, ...]:
+        nonlocal looks
+        looks += 1
+        return real()
+
+    monkeypatch.setattr(answers, "_file_stamp", counting)
+    monkeypatch.setattr(engine_module, "FRESH_EVERY", 3600.0)
+    answers._checked = time.monotonic() - 7200  # due now, then not for an hour
+    for _ in range(50):
+        answers.years()
+        await answers.ask_async("бюджет 2024", "ru")
+    assert looks == 1
+    answers.close()
+
+
+async def test_repeated_questions_are_answered_from_the_cache(
+    seed_db: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "budget.db"
+    db.write_bytes(seed_db.read_bytes())
+    answers = EngineAnswers(db)
+    one = await answers.ask_async("2024 roads spending", "en")
+    two = await answers.ask_async("2024   roads spending", "en")  # the same once cleaned
+    cache = answers._current.replies
+    assert (cache.hits, cache.misses) == (1, 1)
+    assert one == two and one is not two  # a copy: a handler may not spoil the cache
+    assert one.to_json() == answers.ask("2024 roads spending", "en").to_json()
+    answers.close()
