@@ -289,20 +289,20 @@ class EngineAnswers:
     ) -> Reply:
         """:meth:`ask` without blocking the event loop: a cached answer at once, a new one
         computed in the engine thread (one at a time, so bursts queue instead of stalling).
-        A follow-up depends on its context, so only a question asked afresh is cached."""
+        A follow-up's answer depends on its context, so the context (without the moment it
+        was left) is part of the key."""
         # The key only folds spaces (cheap on the loop); cleaning runs in the engine thread.
-        key = (" ".join(query[:KEY_CHARS].split()), user_lang, date.today().toordinal())
+        before = replace(context, at=0.0) if context is not None else None
+        key = (" ".join(query[:KEY_CHARS].split()), user_lang, date.today().toordinal(), before)
         self._check_fresh()
-        if context is None:
-            hit = self._current.replies.get(key)
-            if hit is not None:
-                return _copy(hit)
+        hit = self._current.replies.get(key)
+        if hit is not None:
+            return _copy(hit)
         loop = asyncio.get_running_loop()
         reply, version = await loop.run_in_executor(
             self._pool, self._ask_leased, query, user_lang, context
         )
-        if context is None:
-            version.replies.put(key, reply)
+        version.replies.put(key, reply)
         return _copy(reply)
 
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
