@@ -202,3 +202,12 @@ def test_replacements_wait_for_their_base_whichever_arrives_first(tmp_path: Path
 def test_replacements_without_their_base_are_refused_in_one_line(tmp_path: Path) -> None:
     [report] = ingest_paths([DECISIONS / "ru_rd_beles_2024_replace.txt"], tmp_path / "c.db")
     assert not report.ok and "not in the store" in report.reason and "\n" not in report.reason
+
+
+def test_an_amendment_ingested_again_finds_the_figures_it_replaced(tmp_path: Path) -> None:
+    base = DECISIONS / "ru_rd_beles_2024_base.txt"
+    amend = DECISIONS / "ru_rd_beles_2024_replace.txt"
+    db_path = tmp_path / "again.db"
+    first = ingest_paths([base, amend], db_path)
+    again = ingest_paths([amend, base, amend], db_path)
+    assert all(r.ok for r in [*first, *again]), [r.reason for r in again]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -190,12 +191,7 @@ def apply_replacements(db: Database, result: ParseResult) -> None:
     for rep in result.replacements:
         _place_by_base(db, result, rep, base_ids)
         b = rep.budget
-        rows = db.query(
-            "select code, amount_tenge from lines where current = 1 and entity = ? and year = ? "
-            "and section = 'summary'",
-            [b.entity, b.year],
-        )
-        in_force = {r["code"]: Decimal(r["amount_tenge"]) / 1000 for r in rows}
+        in_force = _in_force_without(db, b.entity, b.year, doc.doc_id, doc.date)
         matches = [code for code, value in in_force.items() if value == rep.old]
         key = rep.key if rep.key in matches else (matches[0] if len(matches) == 1 else "")
         if not key:
@@ -220,6 +216,31 @@ def apply_replacements(db: Database, result: ParseResult) -> None:
         )
         if all(b is not other for other in result.budgets):
             result.budgets.append(b)
+
+
+def _in_force_without(
+    db: Database, entity: str, year: int, doc_id: str, before: date | None
+) -> dict[str, Decimal]:
+    """The summary figures in force without this decision's own lines — as the amended
+    text stood when it was amended (ingesting the same amendment again finds the same
+    figures it replaced, not its own)."""
+    rows = db.query(
+        "select l.code, l.amount_tenge, b.edition_date, d.date from lines l "
+        "join budgets b on b.budget_id = l.budget_id join documents d on d.doc_id = l.doc_id "
+        "where l.entity = ? and l.year = ? and l.section = 'summary' and l.doc_id != ? "
+        "and l.current in (0, 1)",
+        [entity, year, doc_id],
+    )
+    cutoff = before.isoformat() if before else "9999"
+    newest: dict[str, tuple[str, str, Decimal]] = {}
+    for r in rows:
+        edition = str(r["edition_date"] or r["date"] or "")
+        if edition > cutoff:
+            continue  # a later edition is not what this decision amended
+        stamp = (edition, str(r["date"] or ""))
+        if r["code"] not in newest or stamp > newest[r["code"]][:2]:
+            newest[r["code"]] = (*stamp, Decimal(r["amount_tenge"]) / 1000)
+    return {code: value for code, (_, _, value) in newest.items()}
 
 
 def _place_by_base(
