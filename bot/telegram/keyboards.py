@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from aiogram.filters.callback_data import CallbackData
-from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, WebAppInfo
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
@@ -70,10 +70,16 @@ class _Buttons:
         self.sizes: list[int] = []
 
     def button(
-        self, text: str, callback_data: CallbackData | None = None, url: str | None = None
+        self,
+        text: str,
+        callback_data: CallbackData | None = None,
+        url: str | None = None,
+        web_app: WebAppInfo | None = None,
     ) -> None:
         data = callback_data.pack() if callback_data is not None else None
-        self.buttons.append(InlineKeyboardButton(text=text, callback_data=data, url=url))
+        self.buttons.append(
+            InlineKeyboardButton(text=text, callback_data=data, url=url, web_app=web_app)
+        )
 
     def adjust(self, *sizes: int) -> _Buttons:
         self.sizes = list(sizes)
@@ -93,10 +99,14 @@ class _Buttons:
 
 
 def for_reply(
-    reply: Reply, answers: Answers, bot_username: str | None = None
+    reply: Reply,
+    answers: Answers,
+    bot_username: str | None = None,
+    web_app_url: str | None = None,
 ) -> InlineKeyboardMarkup | None:
     """The buttons that fit an answer: ◀ year ▶, break down, other years, compare, chart,
-    source, share."""
+    source, share, and the budget explorer (Mini App) on this budget and year when it has
+    a public URL."""
     lang = reply.lang
     year = max(reply.years) if reply.years else 0
     code = reply.code or ""
@@ -176,6 +186,14 @@ def for_reply(
         payload = reply_payload(reply, answers) if bot_username else None
         if bot_username and payload:
             kb.button(text=_("🔗 Share"), url=share_url(bot_username, payload))
+            sizes.append(1)
+        if web_app_url and reply.entity and year:
+            query = urlencode({"entity": reply.entity, "year": year, "lang": lang})
+            sep = "&" if "?" in web_app_url else "?"
+            kb.button(
+                text=_("📊 Open the budget explorer"),
+                web_app=WebAppInfo(url=f"{web_app_url}{sep}{query}"),
+            )
             sizes.append(1)
     return kb.adjust(*sizes).as_markup() if sizes else None
 

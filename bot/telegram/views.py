@@ -60,12 +60,16 @@ async def send_reply(
     *,
     quote: bool = False,
     bot_username: str | None = None,
+    web_app_url: str | None = None,
 ) -> list[Message]:
     """An answer with its buttons; in a group it quotes the question, so the asker sees
-    which question it answers."""
-    markup = keyboards.for_reply(reply, answers, bot_username)
-    # "Did you mean" buttons find the question again through the quoted message.
+    which question it answers. The explorer button only in a private chat (Telegram
+    opens Mini App buttons there)."""
     group = message.chat.type != "private"
+    markup = keyboards.for_reply(
+        reply, answers, bot_username, web_app_url=None if group else web_app_url
+    )
+    # "Did you mean" buttons find the question again through the quoted message.
     quote = quote and (group or (bool(reply.suggestions) and not reply.items))
     return await send_chunks(message, esc(reply.text), markup, quote=quote)
 

@@ -558,3 +558,19 @@ def test_charts_fit_a_phone() -> None:
     ):
         width, height = struct.unpack(">II", png[16:24])
         assert width <= 1280 and width * 3 == height * 4, (width, height)
+
+
+async def test_an_answer_opens_the_explorer_on_its_budget_and_year(harness: Harness) -> None:
+    """Issue 11: the Mini App from an answer's button, on that budget and year."""
+    harness.dp["web_app_url"] = "https://bot.example.org/app/"
+    await harness.send("2024 roads")
+    (msg,) = harness.session.sent()
+    apps = [b["web_app"]["url"] for b in buttons(msg["reply_markup"]) if "web_app" in b]
+    assert len(apps) == 1 and apps[0].startswith("https://bot.example.org/app/?entity=")
+    assert "year=2024" in apps[0] and "lang=en" in apps[0]
+
+
+async def test_no_explorer_button_without_a_public_url(harness: Harness) -> None:
+    await harness.send("2024 roads")
+    (msg,) = harness.session.sent()
+    assert not [b for b in buttons(msg["reply_markup"]) if "web_app" in b]

@@ -17,13 +17,21 @@ from bot.telegram.views import edit_reply, send_reply
 
 
 async def question(
-    message: Message, text: str, answers: Answers, lang: str, state: FSMContext, bot: Bot
+    message: Message,
+    text: str,
+    answers: Answers,
+    lang: str,
+    state: FSMContext,
+    bot: Bot,
+    web_app_url: str | None = None,
 ) -> None:
     memory = Memory(state)
     me = await bot.me()
     before = await memory.before(replied_answer(message, me.id))
     reply = await answers.ask_async(text, lang, context=before)  # off the event loop
-    sent = await send_reply(message, reply, answers, quote=True, bot_username=me.username)
+    sent = await send_reply(
+        message, reply, answers, quote=True, bot_username=me.username, web_app_url=web_app_url
+    )
     await memory.remember(before, reply, [m.message_id for m in sent], asked=message.message_id)
 
 
