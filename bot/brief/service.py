@@ -12,7 +12,6 @@ from pathlib import Path
 
 from bot.answer import Engine
 from bot.brief.data import Brief, gather
-from bot.brief.pdf import render
 
 
 class Briefs:
@@ -48,6 +47,8 @@ class Briefs:
 
         def work() -> tuple[Brief, bytes]:
             data = self.gather(entity, year, lang)
+            from bot.brief.pdf import render  # reportlab on the first brief
+
             return data, render(data, today)
 
         return await asyncio.to_thread(work)
