@@ -37,6 +37,17 @@ def _console() -> Console:
     return console
 
 
+def _progress() -> Progress:
+    """A bar on stderr that disappears when done: the report stays the output."""
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+
+
 def _fmt(value: Decimal | int | None) -> str:
     if value is None:
         return "—"
@@ -98,13 +109,7 @@ def ingest(paths: tuple[Path, ...], db_path: Path) -> None:
     """Parse, validate and store decision files (each one atomically)."""
     console = _console()
     reports: list[Report] = []
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=Console(stderr=True),
-        transient=True,
-    ) as progress:
+    with _progress() as progress:
         task = progress.add_task("ingesting", total=len(paths))
 
         def done(report: Report) -> None:
@@ -198,13 +203,7 @@ def build(sources: Path, db_path: Path) -> None:
     tmp = Path(tmp_name)
     tmp.unlink()
     console = _console()
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=Console(stderr=True),
-        transient=True,
-    ) as progress:
+    with _progress() as progress:
         task = progress.add_task("building the store", total=len(files))
         reports = ingest_paths(files, tmp, on_done=lambda _r: progress.advance(task))
     for suffix in ("-wal", "-shm"):
