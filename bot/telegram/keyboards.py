@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from urllib.parse import urlencode
 
 from aiogram.filters.callback_data import CallbackData
@@ -98,6 +99,12 @@ class _Buttons:
         return InlineKeyboardMarkup(inline_keyboard=rows)
 
 
+# Markups already made, by what decides them and the store version: the same question
+# asked again gets the same buttons without building them ("the reply keyboard ~339 µs").
+_MADE: OrderedDict[tuple[object, ...], InlineKeyboardMarkup | None] = OrderedDict()
+MADE_MAX = 4096
+
+
 def for_reply(
     reply: Reply,
     answers: Answers,
@@ -107,6 +114,38 @@ def for_reply(
     """The buttons that fit an answer: ◀ year ▶, break down, other years, compare, chart,
     source, share, and the budget explorer (Mini App) on this budget and year when it has
     a public URL."""
+    version = getattr(answers, "version", None)
+    if not isinstance(version, int):
+        return _for_reply(reply, answers, bot_username, web_app_url)
+    key = (
+        version,
+        id(type(answers)),
+        reply.intent,
+        reply.lang,
+        tuple(reply.years),
+        reply.code,
+        reply.entity,
+        bool(reply.items),
+        bool(reply.sources),
+        tuple(reply.suggestions[:3]),
+        bot_username,
+        web_app_url,
+    )
+    if key in _MADE:
+        _MADE.move_to_end(key)
+        return _MADE[key]
+    made = _MADE[key] = _for_reply(reply, answers, bot_username, web_app_url)
+    if len(_MADE) > MADE_MAX:
+        _MADE.popitem(last=False)
+    return made
+
+
+def _for_reply(
+    reply: Reply,
+    answers: Answers,
+    bot_username: str | None,
+    web_app_url: str | None,
+) -> InlineKeyboardMarkup | None:
     lang = reply.lang
     year = max(reply.years) if reply.years else 0
     code = reply.code or ""
