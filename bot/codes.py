@@ -29,12 +29,9 @@ RECEIPT = "receipt"
 EXPENDITURE = "expenditure"
 SUMMARY = "summary"
 
-# Width of each level's part, and the level names the classifier uses.
+# Width of each level's part: category 1, class 2, subclass 1; group 2, sub-function 1,
+# administrator 3, programme 3.
 _WIDTH = {RECEIPT: (1, 2, 1), EXPENDITURE: (2, 1, 3, 3)}
-LEVELS = {
-    RECEIPT: ("category", "class", "subclass"),
-    EXPENDITURE: ("group", "subfunction", "admin", "programme"),
-}
 # "Categories 5–8 are financing, never functional groups 05–08."
 CATEGORY_SECTION = {
     "1": "income",
@@ -66,10 +63,6 @@ class Code:
         return len(self.parts) - 1
 
     @property
-    def level_name(self) -> str:
-        return SUMMARY if self.kind == SUMMARY else LEVELS[self.kind][self.level]
-
-    @property
     def head(self) -> str:
         return self.parts[0]
 
@@ -78,16 +71,6 @@ class Code:
         if self.kind == SUMMARY or len(self.parts) == 1:
             return None
         return Code(self.kind, self.parts[:-1])
-
-    @property
-    def ancestors(self) -> list[Code]:
-        """Parent, grandparent, … up to the category or group."""
-        out: list[Code] = []
-        node = self.parent
-        while node is not None:
-            out.append(node)
-            node = node.parent
-        return out
 
     @property
     def section(self) -> str:

@@ -176,10 +176,11 @@ def apply_replacements(db: Database, result: ParseResult) -> None:
     """
     doc = result.documents[0]
     base = doc.amends
+    when = base.date.isoformat() if base and base.date else ""
     found = base and list(
         db.query(
             "select doc_id from documents where number = ? and (date = ? or ? = '')",
-            [base.number, base.date.isoformat() if base.date else "", base.date or ""],
+            [base.number, when, when],
         )
     )
     if not found:

@@ -87,14 +87,14 @@ class AppendixReader:
 
     def read(
         self,
-        region: list[Item],
+        rows: list[Item],
         budget: Budget,
         source: str,
         budget_for: Callable[[int], Budget] | None = None,
     ) -> None:
-        """Read ``region`` into ``budget``; a table with one amount column per year
-        ("Сумма на 2025 год | … 2026 … | … 2027 …") fills ``budget_for(year)`` too."""
-        rows = group_rows(region)
+        """Read an appendix's rows (from ``group_rows``) into ``budget``; a table with one
+        amount column per year ("Сумма на 2025 год | … 2026 … | … 2027 …") fills
+        ``budget_for(year)`` too."""
         state = _State()
         for i, row in enumerate(rows):
             if isinstance(row, str):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.ingest.vocab import Vocabulary, best_key, phrase_at, stem, words
+from bot.ingest.vocab import Vocabulary, best_key, stem, words
 
 # Kinds a district or city maslikhat adopts budgets for, below itself.
 LOCAL_KINDS = frozenset({"town", "settlement", "village", "rural_district", "villages_total"})
@@ -199,5 +199,4 @@ __all__ = [
     "is_sub_heading",
     "issuer_territory",
     "own_budget_kind",
-    "phrase_at",
 ]

@@ -219,7 +219,8 @@ class CleanParser:
         if entity is None:
             holders = {e for e, _ in self.budgets}
             entity = next(iter(holders)) if len(holders) == 1 else None
-        if not any(isinstance(r, Row) for r in group_rows(region)):
+        rows = group_rows(region)
+        if not any(isinstance(r, Row) for r in rows):
             if len(texts) > 3 and any(re.search(r"\d{3}", t) for t in texts):
                 self.problems.append(
                     Problem(
@@ -251,7 +252,7 @@ class CleanParser:
             found.appendix = found.appendix or source
             return found
 
-        self.reader.read(region, budget, source, budget_for)
+        self.reader.read(rows, budget, source, budget_for)
 
     # ------------------------------------------------------------ helpers
     def _budget(self, entity: Entity, year: int) -> Budget:
