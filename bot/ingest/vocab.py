@@ -89,7 +89,7 @@ def title_pattern(titles: tuple[str, ...]) -> str:
 def name_pattern(titles: tuple[str, ...]) -> str:
     """One to four capitalised words on one line, each maybe followed by a title word
     that belongs to the name ("Бұқар жырау", "Биржан сал", "Әйтеке би")."""
-    title = rf"(?:[^\S\n]+(?:{'|'.join(map(re.escape, titles))})\b)?" if titles else ""
+    title = title_pattern(titles)
     return rf"(?P<name>(?:{_CAP}{title}[^\S\n]+){{0,3}}{_CAP}{title})"
 
 

@@ -20,9 +20,7 @@ from bot.ingest.vocab import Vocabulary, best_key
 from bot.model import NUMBERED_KEYS
 
 # "3. …", "1-1. …" (inserted after point 1), "1.-Внести …"
-_POINT = re.compile(
-    r"^[\s\"«“]*(\d{1,3}(?:-\d{1,2})?)\.(?:\s+|[-–]\s*)(?=[^\W\d])|^[\s\"«“]*(\d{1,3}(?:-\d{1,2})?)\.\s+\S"
-)
+_POINT = re.compile(r"^[\s\"«“]*(\d{1,3}(?:-\d{1,2})?)\.(?:\s+(?=\S)|[-–]\s*(?=[^\W\d]))")
 _ITEM_PREFIX = re.compile(r"^[\s\"«“']*(?:(\d{1,2})\)|([IVXivx]{1,4})\.)?\s*")
 _NUMBERED = re.compile(r"^[\s\"«“]*\d{1,2}\)")
 # "…шешімімен.1. 2024-2026 жылдарға…": a point glued to the sentence before it.
@@ -68,7 +66,7 @@ def split_points(lines: list[str]) -> list[Point]:
         for line in _GLUED_POINT.split(raw):
             m = _POINT.match(line)
             if m:
-                points.append(Point(m.group(1) or m.group(2), [line]))
+                points.append(Point(m.group(1), [line]))
             elif points:
                 points[-1].lines.append(line)
     return points
