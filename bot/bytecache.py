@@ -36,14 +36,19 @@ class ByteLRU(Generic[V]):
         return len(self._items)
 
     def get(self, key: Hashable) -> V | None:
+        return self.get_any(key)
+
+    def get_any(self, *keys: Hashable) -> V | None:
+        """The value under the first of ``keys`` present (one hit or one miss in all)."""
         with self._lock:
-            found = self._items.get(key)
-            if found is None:
-                self.misses += 1
-                return None
-            self._items.move_to_end(key)
-            self.hits += 1
-            return found[0]
+            for key in keys:
+                found = self._items.get(key)
+                if found is not None:
+                    self._items.move_to_end(key)
+                    self.hits += 1
+                    return found[0]
+            self.misses += 1
+            return None
 
     def put(self, key: Hashable, value: V) -> None:
         size = self.weigh(value)

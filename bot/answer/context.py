@@ -44,6 +44,11 @@ class Context:
             n=len(reply.items) if reply.intent == "top" and reply.items else None,
         )
 
+    def topic(self) -> tuple[object, ...]:
+        """Everything but the moment it was left: what a follow-up's answer depends on
+        (the key of a cached follow-up answer)."""
+        return (self.entity, self.years, self.code, self.intent, self.lang, self.n)
+
     def fresh(self, now: float | None = None) -> bool:
         return ((time.time() if now is None else now) - self.at) < TTL_SECONDS
 

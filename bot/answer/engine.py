@@ -25,7 +25,7 @@ from bot.answer.budgets import Budgets
 from bot.answer.cite import cite
 from bot.answer.compose import Composer
 from bot.answer.context import Context
-from bot.answer.followup import follow
+from bot.answer.followup import follow, stands_alone
 from bot.answer.glossary import Term
 from bot.answer.glossary import load as load_glossary
 from bot.answer.intents import REGISTRY
@@ -34,11 +34,14 @@ from bot.answer.intents.catalog import build as build_catalog
 from bot.answer.model import Reply
 from bot.answer.route import DEFAULT_TOP, Plan, route
 from bot.answer.understand import Reader, Reading
+from bot.bytecache import ByteLRU, text_bytes
 from bot.classifier import Classifier
 from bot.classifier import default as default_classifier
 from bot.codes import depth
 from bot.langs import LANGS
 from bot.store import queries
+
+READINGS_BYTES = 8 * 1024 * 1024
 
 ExportRow = dict[str, str | int | Decimal]
 ChartSeries = dict[str, str | int | list[str] | list[Decimal]]
@@ -69,6 +72,10 @@ class Engine:
             self.store.district_names(),
         )
         self.composer = Composer(self.store, self.glossary, self.reader)
+        # Reading a question is half of answering it and does not depend on the chat: "а в
+        # 2025?" asked in a thousand conversations is read once (readings are not changed
+        # after they are made; a follow-up gets a copy with the context filled in).
+        self._readings: ByteLRU[Reading] = ByteLRU(READINGS_BYTES, _reading_bytes)
 
     # ------------------------------------------------------------ the store, read-only
     @property
@@ -127,13 +134,33 @@ class Engine:
 
         ``lang`` fixes the reply language; without it the question's language is detected,
         ``prefer`` (the asker's own language) breaking a tie."""
+        reading = self.read(query, lang=lang, today=today, prefer=prefer)
+        reply = self.run(self.plan(reading, context))
+        reply.stands_alone = stands_alone(reading)
+        reply.lang_from_words = reading.lang_from_words
+        return reply
+
+    def read(
+        self,
+        query: object,
+        lang: str | None = None,
+        today: date | None = None,
+        prefer: str | None = None,
+    ) -> Reading:
+        """The reader's reading of ``query``, remembered for the next chat that sends it."""
+        key = (query, lang, today or date.today(), prefer) if isinstance(query, str) else None
+        found = self._readings.get(key) if key is not None else None
+        if found is not None:
+            return found
         try:
             reading = self.reader.read(query, lang=lang, today=today, prefer=prefer)
         except Exception:  # pragma: no cover - understanding must never take the bot down
-            reading = Reading(
+            return Reading(
                 query=query if isinstance(query, str) else "", text="", lang=lang or "ru"
             )
-        return self.run(self.plan(reading, context))
+        if key is not None:
+            self._readings.put(key, reading)
+        return reading
 
     def plan(self, reading: Reading, context: Context | None = None) -> Plan:
         """What to answer for ``reading`` in ``context`` (no reply is made)."""
@@ -302,3 +329,8 @@ class Engine:
             "entity": self.store.entity_name(entity, lang),
             "year": y,
         }
+
+
+def _reading_bytes(r: Reading) -> int:
+    """A Reading's footprint, roughly: its texts and words plus its objects."""
+    return text_bytes(r.query, r.text, *r.words, *r.unexplained) + 1500 + 120 * len(r.topics)

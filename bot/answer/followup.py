@@ -68,30 +68,43 @@ def is_fragment(r: Reading) -> bool:
     return not r.words and not r.years and bool(r.cues & {"why", "detail", "share", "compare"})
 
 
-def follow(r: Reading, ctx: Context | None) -> Reading | None:
-    """``r`` with what it leaves out taken from ``ctx``; None for a fragment with no context."""
-    fragment = is_fragment(r)
-    if ctx is None or not (ctx.years or ctx.code):
-        return None if fragment else r
-    # "2025?", "сравни с 2023", "почему?": nothing but years and follow-up cues
-    bare = (
+def _bare(r: Reading) -> bool:
+    """ "2025?", "сравни с 2023", "почему?": nothing but years and follow-up cues."""
+    return (
         not r.words
         and not r.whole
         and not names_line(r)
         and not r.cues - FOLLOW_CUES - {"all_years", "last_years"}
     )
-    # "көше жарығына қанша?" in the middle of a conversation about 2024: 2024's
-    short = (
+
+
+def _short(r: Reading) -> bool:
+    """ "көше жарығына қанша?" in the middle of a conversation about 2024: 2024's."""
+    return (
         names_line(r)
         and not r.years
         and not r.whole
         and len(r.words) <= SHORT
         and not r.cues - FOLLOW_CUES  # "что такое субвенция?" asks something of its own
     )
-    if not fragment and not bare and not short and not (r.followup and not r.unexplained):
-        return r  # a question of its own replaces the context
+
+
+def stands_alone(r: Reading) -> bool:
+    """A question of its own: ``follow`` gives it back unchanged whatever the context, so
+    its answer is the same in every chat (the bot answers it once for all of them)."""
+    if is_fragment(r):
+        return False
     if r.place is not None:
-        return r  # "а в Алматы?": answered as a place the store lacks
+        return True  # "а в Алматы?": answered as a place the store lacks
+    return not _bare(r) and not _short(r) and not (r.followup and not r.unexplained)
+
+
+def follow(r: Reading, ctx: Context | None) -> Reading | None:
+    """``r`` with what it leaves out taken from ``ctx``; None for a fragment with no context."""
+    if stands_alone(r):
+        return r  # a question of its own replaces the context
+    if ctx is None or not (ctx.years or ctx.code):
+        return None if is_fragment(r) else r
     topics = r.topics
     if not names_line(r) and ctx.code:
         topics = [Hit(ctx.code, 1.0, frozenset(), full=True)]

@@ -46,6 +46,11 @@ class Reply:
     # A question waiting for one missing part ("дороги 2024" — which budget?): its line and
     # years stay in the context so the answer ("Еркин") completes it.
     pending: bool = False
+    # Asked whole ("дороги 2024"): the same answer whatever the chat said before, so the
+    # bot keeps one copy for every chat instead of one per conversation.
+    stands_alone: bool = False
+    # Its language read from the words, not from the asker's own language breaking a tie.
+    lang_from_words: bool = False
 
     def to_json(self) -> dict[str, Any]:
         """The ``budget-bot ask --json`` contract."""

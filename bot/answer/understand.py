@@ -33,6 +33,9 @@ class Reading:
     query: str
     text: str
     lang: str
+    # the words alone chose ``lang`` (not a tie broken by the asker's own language): the
+    # same reading for every asker
+    lang_from_words: bool = True
     years: tuple[int, ...] = ()
     is_range: bool = False
     cues: set[str] = field(default_factory=set)
@@ -279,6 +282,10 @@ class Reader:
     def detect_language(self, text: str, prefer: str = "ru") -> str:
         """kk, ru or en by majority of recognised words; Kazakh letters count double.
         A tie goes to ``prefer``."""
+        return self._detect(text, prefer)[0]
+
+    def _detect(self, text: str, prefer: str) -> tuple[str, bool]:
+        """:meth:`detect_language`, and whether the words alone decided (no tie)."""
         score = dict.fromkeys(LANGS, 0.0)
         for raw in tokens(text.lower()):
             if raw.isdigit():
@@ -296,7 +303,9 @@ class Reader:
                 if not ru and not kk:
                     score["ru"] += 0.1  # an unknown Cyrillic word is more likely Russian
         best = max(LANGS, key=lambda lang: (score[lang], lang == prefer))
-        return best if score[best] > 0 else prefer
+        if score[best] <= 0:
+            return prefer, False
+        return best, sum(score[lang] == score[best] for lang in LANGS) == 1
 
     def read(
         self,
@@ -310,13 +319,20 @@ class Reader:
         text = clean(query)
         today = today or date.today()
         latin = self.from_latin(text) if lang != "en" else None
-        if latin is not None:  # "jol 2024 qansha": Kazakh in Latin letters
+        if lang in LANGS:
+            language, decided = lang, True
+        elif latin is not None:  # "jol 2024 qansha": Kazakh in Latin letters
             text = latin
-            language = lang if lang in LANGS else self.detect_language(text, prefer="kk")
+            language, decided = self._detect(text, prefer="kk")
+            decided = True  # whoever asks: the tie goes to Kazakh
         else:
-            tie = prefer if prefer in LANGS else "ru"
-            language = lang if lang in LANGS else self.detect_language(text, prefer=tie)
-        reading = Reading(query=query if isinstance(query, str) else "", text=text, lang=language)
+            language, decided = self._detect(text, prefer=prefer if prefer in LANGS else "ru")
+        reading = Reading(
+            query=query if isinstance(query, str) else "",
+            text=text,
+            lang=language,
+            lang_from_words=decided,
+        )
         if reading.empty:
             return reading
         folded = fold(text)

@@ -12,6 +12,7 @@ context. The rules â€” expiry after 30 minutes of silence, what a reply leaves â
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from aiogram.fsm.context import FSMContext
 
@@ -28,11 +29,22 @@ class Memory:
 
     def __init__(self, state: FSMContext) -> None:
         self.fsm = FSMContext(storage=state.storage, key=replace(state.key, destiny=DESTINY))
+        # One read per update: a question reads the chat's data to start and writes it at
+        # the end, and with Redis every read is a round trip. Two messages of one chat
+        # answered at the same moment each keep their own answer's context; the later
+        # write wins, so a reply to the other one starts without context (as when the
+        # read-modify-write pairs interleaved before).
+        self._data: dict[str, Any] | None = None
+
+    async def _read(self) -> dict[str, Any]:
+        if self._data is None:
+            self._data = await self.fsm.get_data()
+        return self._data
 
     async def before(self, reply_to: int | None = None) -> Context | None:
         """The context a new message starts from: the answer it replies to, else the last
         one unless it has expired."""
-        data = await self.fsm.get_data()
+        data = await self._read()
         if reply_to is not None:
             found = Context.from_json((data.get("answers") or {}).get(str(reply_to)))
             if found is not None:
@@ -42,7 +54,7 @@ class Memory:
 
     async def answer_to(self, question_id: int) -> int | None:
         """The id of the answer given to the question ``question_id`` (for an edit)."""
-        data = await self.fsm.get_data()
+        data = await self._read()
         found = (data.get("asked") or {}).get(str(question_id))
         return int(found) if isinstance(found, int) else None
 
@@ -57,7 +69,7 @@ class Memory:
         sent as (the last one carries the buttons; any of them may be replied to), and
         which answer the question ``asked`` got."""
         after = context_after(before, reply)
-        data = await self.fsm.get_data()
+        data = await self._read()
         answers: dict[str, object] = dict(data.get("answers") or {})
         questions: dict[str, object] = dict(data.get("asked") or {})
         if after is not None:
@@ -68,10 +80,14 @@ class Memory:
         for kept in (answers, questions):
             while len(kept) > KEPT_ANSWERS:
                 kept.pop(next(iter(kept)))
-        await self.fsm.set_data(
-            {"last": after.to_json() if after else None, "answers": answers, "asked": questions}
-        )
+        self._data = {
+            "last": after.to_json() if after else None,
+            "answers": answers,
+            "asked": questions,
+        }
+        await self.fsm.set_data(self._data)
         return after
 
     async def forget(self) -> None:
+        self._data = None
         await self.fsm.clear()

@@ -143,3 +143,69 @@ async def test_repeated_questions_are_answered_from_the_cache(
     assert one == two and one is not two  # a copy: a handler may not spoil the cache
     assert one.to_json() == answers.ask("2024 roads spending", "en").to_json()
     answers.close()
+
+
+async def test_a_question_asked_whole_is_kept_once_for_every_chat(
+    seed_db: Path, tmp_path: Path
+) -> None:
+    """ "дороги 2024" means the same after any conversation; "а в 2025?" does not."""
+    from bot.answer.context import Context
+
+    db = tmp_path / "budget.db"
+    db.write_bytes(seed_db.read_bytes())
+    answers = EngineAnswers(db)
+    cache = answers._current.replies
+    roads = answers.ask("дороги 2024", "ru")
+    assert roads.stands_alone and roads.code
+    overview_2023 = Context(years=(2023,), intent="overview", lang="ru", at=time.time())
+    after_roads = Context(
+        entity=roads.entity,
+        years=(2024,),
+        code=roads.code,
+        intent="amount",
+        lang="ru",
+        at=time.time(),
+    )
+    one = await answers.ask_async("дороги 2024", "ru", context=after_roads)
+    two = await answers.ask_async("дороги 2024", "ru", context=overview_2023)
+    three = await answers.ask_async("дороги 2024", "kk")  # words decide the language
+    assert (cache.hits, cache.misses) == (2, 1)
+    assert one.to_json() == two.to_json() == three.to_json() == roads.to_json()
+
+    # a follow-up: one answer per context, never one chat's for another
+    next_year = await answers.ask_async("а в 2025?", "ru", context=after_roads)
+    overview = await answers.ask_async("а в 2025?", "ru", context=overview_2023)
+    alone = await answers.ask_async("а в 2025?", "ru")
+    assert not next_year.stands_alone and cache.misses == 4
+    assert next_year.code == roads.code and next_year.years == [2025]
+    assert overview.to_json() != next_year.to_json()
+    assert alone.intent == "unknown"  # nothing to follow: a question back
+    answers.close()
+
+
+async def test_the_askers_language_is_in_the_key_only_when_it_chose(
+    seed_db: Path, tmp_path: Path
+) -> None:
+    """ "бюджет 2024" is Kazakh and Russian alike: each asker gets their language."""
+    db = tmp_path / "budget.db"
+    db.write_bytes(seed_db.read_bytes())
+    answers = EngineAnswers(db)
+    kk = await answers.ask_async("бюджет 2024", "kk")
+    ru = await answers.ask_async("бюджет 2024", "ru")
+    assert (kk.lang, ru.lang) == ("kk", "ru")
+    assert not kk.lang_from_words
+    assert answers._current.replies.misses == 2
+    answers.close()
+
+
+def test_a_question_is_read_once_whatever_chats_follow_it(seed_db: Path) -> None:
+    from bot.answer import Engine
+    from bot.answer.context import Context
+
+    engine = Engine(seed_db)
+    first = engine.read("а в 2025?", prefer="ru")
+    ctx = Context(years=(2024,), intent="overview", lang="ru", at=time.time())
+    engine.ask("а в 2025?", prefer="ru", context=ctx)
+    assert engine.read("а в 2025?", prefer="ru") is first
+    assert engine._readings.hits == 2 and engine._readings.misses == 1
+    assert first.years == (2025,)  # following a context did not change the kept reading
