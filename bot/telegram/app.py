@@ -167,9 +167,10 @@ def make_dispatcher(settings: Settings, services: Services) -> Dispatcher:
     for middleware in [AdmissionMiddleware(settings.max_concurrent_updates), *builtin]:
         dp.update.outer_middleware(middleware)
     LanguageMiddleware(services.i18n, services.languages).setup(dp)
-    throttle = ThrottlingMiddleware(services.counter, settings.throttle_limit)
-    for observer in (dp.message, dp.callback_query, dp.inline_query):
-        observer.outer_middleware(throttle)
+    if settings.throttle_limit > 0:  # THROTTLE_LIMIT=0: no limit, and nothing to pass through
+        throttle = ThrottlingMiddleware(services.counter, settings.throttle_limit)
+        for observer in (dp.message, dp.callback_query, dp.inline_query):
+            observer.outer_middleware(throttle)
     dp.startup.register(on_startup)
     dp.startup.register(set_menu_button)  # the Mini App, when WEB_APP_URL is set
     # Everything built so far (the engine's indexes, aiogram's types) lives as long as the

@@ -24,15 +24,18 @@ class IsAdmin(Filter):
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
-class IsCommand(Filter):
-    """A message that starts with "/": the one cheap check in front of every command router.
+class CommandOrFile(Filter):
+    """A message that starts with "/" or carries a file: the one cheap check in front of
+    the command and upload routers.
 
     aiogram's ``Command`` filter parses the text for each handler it guards (eleven of them
-    here); a question that is not a command should pay for one ``startswith`` instead.
-    A caption counts too, as it does for ``Command``.
+    here); a question should pay for one ``startswith`` instead. A caption counts too, as
+    it does for ``Command``.
     """
 
     async def __call__(self, message: Message) -> bool:
+        if message.document is not None:
+            return True
         text = message.text if message.text is not None else message.caption
         return text is not None and text.startswith("/")
 

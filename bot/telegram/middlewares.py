@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections import deque
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -118,18 +119,27 @@ class ThrottlingMiddleware(BaseMiddleware):
 
 
 class AdmissionMiddleware(BaseMiddleware):
-    """At most ``limit`` updates in progress at once; the others wait their turn in order.
+    """At most ``limit`` updates start in one turn of the event loop, and at most ``limit``
+    are in progress at once; the others wait their turn in order.
 
     "200 users at once: longest event-loop stall 220 ms": every update of a burst starts
     in the same turn of the event loop, so their routing, handlers and replies all run
     back to back before anything else (a timer, a health check, the reply to the first
-    user) gets a turn. Admitting a few at a time keeps each turn short; the engine work
+    user) gets a turn. Admitting a few per turn keeps each turn short; the engine work
     itself runs in its own thread (``EngineAnswers.ask_async``).
+
+    An update admitted in a quiet turn starts at once, without waiting for the loop: only
+    updates beyond the turn's share wait, each once, for a later turn (a handler that never
+    waits — a cached answer — would otherwise take and free a slot within one step, and a
+    whole burst would still run in a single turn).
     """
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
         self._slots = asyncio.Semaphore(limit) if limit > 0 else None
+        self._started = 0  # updates started in this turn of the loop
+        self._waiting: deque[asyncio.Future[None]] = deque()
+        self._turn_ends = False  # a call of _next_turn is scheduled
 
     async def __call__(
         self,
@@ -139,9 +149,30 @@ class AdmissionMiddleware(BaseMiddleware):
     ) -> Any:
         if self._slots is None:
             return await handler(event, data)
+        if self._started < self.limit and not self._waiting:
+            self._started += 1
+            self._end_turn_soon()
+        else:
+            waiter = asyncio.get_running_loop().create_future()
+            self._waiting.append(waiter)
+            self._end_turn_soon()
+            await waiter  # started by _next_turn
         async with self._slots:
-            # Hold the slot across one turn of the loop: a handler that never waits (a
-            # cached answer, a null Bot API) would otherwise take and free its slot within
-            # one step, and the whole burst would still run in a single turn.
-            await asyncio.sleep(0)
             return await handler(event, data)
+
+    def _end_turn_soon(self) -> None:
+        if not self._turn_ends:
+            self._turn_ends = True
+            asyncio.get_running_loop().call_soon(self._next_turn)
+
+    def _next_turn(self) -> None:
+        """A new turn of the loop: the next ``limit`` waiting updates may start."""
+        self._turn_ends = False
+        self._started = 0
+        while self._waiting and self._started < self.limit:
+            waiter = self._waiting.popleft()
+            if not waiter.done():  # not cancelled while it waited
+                waiter.set_result(None)
+                self._started += 1
+        if self._waiting or self._started:
+            self._end_turn_soon()

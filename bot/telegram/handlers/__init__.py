@@ -5,8 +5,8 @@ costs tens of microseconds ("aiogram ~740 µs over 7 routers" was most of an ans
 So the tree is shaped by what arrives most, a question:
 
 - routers for messages come first, the catch-all question router last among them;
-- the command routers sit under one parent whose root filter lets only "/…" messages in,
-  so a question skips all of them with one check;
+- the command and upload routers sit under one parent whose root filter lets in only
+  "/…" messages and files, so a question skips all of them with one check;
 - routers that never see a message (answer buttons, inline mode, errors) come after the
   question router, where a message never reaches them.
 """
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from bot.telegram.filters import IsCommand
+from bot.telegram.filters import CommandOrFile
 from bot.telegram.handlers import (
     admin,
     brief,
@@ -28,18 +28,20 @@ from bot.telegram.handlers import (
 )
 
 
-def command_routers() -> Router:
-    """/start, /lang, /budget … /brief: one parent, entered only by a command."""
-    router = Router(name="commands-all")
-    router.message.filter(IsCommand())
-    router.include_routers(start.make_router(), commands.make_router(), brief.make_router())
+def commands_and_files() -> Router:
+    """Uploads, /start, /lang, /budget … /brief: one parent, entered by a command or a file
+    (a file first: an admin's upload whose caption starts with "/" is still an upload)."""
+    router = Router(name="commands-and-files")
+    router.message.filter(CommandOrFile())
+    router.include_routers(
+        admin.make_router(), start.make_router(), commands.make_router(), brief.make_router()
+    )
     return router
 
 
 def routers() -> list[Router]:
     return [
-        admin.make_router(),  # files (its root filter: a document)
-        command_routers(),
+        commands_and_files(),
         questions.make_router(),  # any other text: last of the message routers
         callbacks.make_router(),  # the rest see no messages
         inline.make_router(),
