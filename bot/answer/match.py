@@ -158,8 +158,10 @@ class PhraseIndex:
         for hits in per_word:
             for v in hits:
                 touched.update(self.postings[v])
-        # per key and phrase length: phrase word index → (question position, weight, idf)
-        aligned: dict[tuple[str, int], dict[int, list[tuple[int, float, float, int]]]] = {}
+        # per key and phrase length: phrase word index → the best (question position,
+        # weight, idf, phrase) met for it, the first of equals (one per slot, not a list
+        # of every phrase met: a common word is met by hundreds)
+        aligned: dict[tuple[str, int], dict[int, tuple[int, float, float, int]]] = {}
         for i in touched:
             key, pwords = self.phrases[i]
             gained = 0.0
@@ -182,8 +184,10 @@ class PhraseIndex:
                     weakest = min(weakest, weight)
                     positions.add(where)
                     order.append(where)
-                    slot = aligned.setdefault((key, len(pwords)), {}).setdefault(k, [])
-                    slot.append((where, weight, self.idf[w], i))
+                    slots = aligned.setdefault((key, len(pwords)), {})
+                    met = slots.get(k)
+                    if met is None or weight > met[1]:
+                        slots[k] = (where, weight, self.idf[w], i)
             full = covered == len(pwords)
             in_order = full and len(order) > 1 and all(b == a + 1 for a, b in pairwise(order))
             hit = Hit(
@@ -208,7 +212,7 @@ class PhraseIndex:
     def _mixed(
         key: str,
         size: int,
-        slots: dict[int, list[tuple[int, float, float, int]]],
+        slots: dict[int, tuple[int, float, float, int]],
         langs: list[str],
     ) -> Hit | None:
         """A line named half in one language and half in another ("налоговые түсімдер":
@@ -218,7 +222,7 @@ class PhraseIndex:
         (adjective, noun), so a word is matched by its place in the name."""
         if size < 2 or len(slots) < size:
             return None
-        chosen = [max(slots[k], key=lambda c: c[1]) for k in range(size)]
+        chosen = [slots[k] for k in range(size)]
         positions = [c[0] for c in chosen]
         if len(set(positions)) < size or len({langs[c[3]] for c in chosen}) < 2:
             return None  # two languages, not two phrasings of one

@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from aiogram import Bot, Dispatcher, Router
 from aiogram.client.default import DefaultBotProperties
@@ -25,20 +25,15 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseStorage
 from aiogram.fsm.storage.memory import MemoryStorage
-from aiogram.fsm.storage.redis import DefaultKeyBuilder, RedisStorage
 from aiogram.utils.i18n import I18n
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
 from aiohttp import web
-from redis.asyncio import Redis
-from redis.asyncio.retry import Retry
-from redis.backoff import ExponentialBackoff
 
 from bot.brief.service import Briefs
 from bot.config import Settings
 from bot.ingest import sandbox
 from bot.telegram import redact
 from bot.telegram.commands import set_commands
-from bot.telegram.degrade import FallbackCounter, FallbackLanguages, FallbackStorage, RedisHealth
 from bot.telegram.engine import Answers
 from bot.telegram.handlers import routers
 from bot.telegram.handlers.brief import set_menu_button
@@ -54,6 +49,11 @@ from bot.telegram.middlewares import (
 from bot.telegram.prefs import LanguageStore, RedisLanguageStore, SqliteLanguageStore
 from bot.telegram.retry import RetryAfterMiddleware
 from bot.webapp import server as webapp_server
+
+if TYPE_CHECKING:
+    from redis.asyncio import Redis
+
+    from bot.telegram.degrade import RedisHealth
 
 log = logging.getLogger(__name__)
 HEARTBEAT = Path("/tmp/budget-bot.alive")
@@ -102,11 +102,22 @@ def make_services(settings: Settings, answers: Answers | None = None) -> Service
         answers = EngineAnswers(settings.db_path)
     i18n = make_i18n()
     if settings.redis_url:
+        # Redis and its fallbacks load only when there is a Redis (~40 ms of the start).
+        from aiogram.fsm.storage.redis import DefaultKeyBuilder, RedisStorage
+        from redis.asyncio import BlockingConnectionPool, Redis
+        from redis.asyncio.retry import Retry
+        from redis.backoff import ExponentialBackoff
+
+        from bot.telegram.degrade import (
+            FallbackCounter,
+            FallbackLanguages,
+            FallbackStorage,
+            RedisHealth,
+        )
+
         # A blocking pool: in a burst, updates wait for a free connection instead of
         # failing with "Too many connections" (redis-py's default pool raises at 100);
         # short timeouts and one quick retry: a dead Redis must not stall answers.
-        from redis.asyncio import BlockingConnectionPool
-
         pool = BlockingConnectionPool.from_url(
             settings.redis_url,
             max_connections=REDIS_CONNECTIONS,
@@ -175,7 +186,9 @@ def make_dispatcher(settings: Settings, services: Services) -> Dispatcher:
     dp.startup.register(set_menu_button)  # the Mini App, when WEB_APP_URL is set
     # Everything built so far (the engine's indexes, aiogram's types) lives as long as the
     # process: out of the collector's sight, a full collection during a burst is short.
+    # (``budget-bot run`` starts with the collector off; from here it runs as usual.)
     gc.freeze()
+    gc.enable()
     dp.shutdown.register(on_shutdown)
     # Drain handlers still running before anything (FSM storage first) is closed.
     dp.shutdown.handlers.insert(0, dp.shutdown.handlers.pop())

@@ -176,6 +176,7 @@ class EngineAnswers:
         self._lock = threading.Lock()  # guards _current and the lease counts
         self._numbers = itertools.count(1)
         self._checked = 0.0
+        self._today = date.today().toordinal()  # a cache key part, looked at with the files
         self._reloading = False
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="engine")
         self._current = self._open()
@@ -226,6 +227,7 @@ class EngineAnswers:
         if now - self._checked < FRESH_EVERY:
             return
         self._checked = now
+        self._today = date.today().toordinal()
         if self._file_stamp() != self._current.stamp and not self._reloading:
             self._reloading = True
             try:
@@ -303,11 +305,14 @@ class EngineAnswers:
         answer was keyed by both."""
         # The key only folds spaces (cheap on the loop); cleaning runs in the engine thread.
         text = " ".join(query[:KEY_CHARS].split())
-        asked = (text, date.today().toordinal())
-        topic = context.topic() if context is not None else NO_CONTEXT
         self._check_fresh()
+        day = self._today
+        topic = context.topic() if context is not None else NO_CONTEXT
         hit = self._current.replies.get_any(
-            *((*asked, by, on) for by in (ANY_ASKER, user_lang) for on in (ALONE, topic))
+            (text, day, ANY_ASKER, ALONE),
+            (text, day, ANY_ASKER, topic),
+            (text, day, user_lang, ALONE),
+            (text, day, user_lang, topic),
         )
         if hit is not None:
             return _copy(hit)
@@ -316,7 +321,7 @@ class EngineAnswers:
             self._pool, self._ask_leased, query, user_lang, context
         )
         by = ANY_ASKER if reply.lang_from_words else user_lang
-        version.replies.put((*asked, by, ALONE if reply.stands_alone else topic), reply)
+        version.replies.put((text, day, by, ALONE if reply.stands_alone else topic), reply)
         return _copy(reply)
 
     async def run(self, fn: Callable[..., T], *args: Any) -> T:

@@ -72,16 +72,17 @@ class Memory:
         data = await self._read()
         answers: dict[str, object] = dict(data.get("answers") or {})
         questions: dict[str, object] = dict(data.get("asked") or {})
-        if after is not None:
+        kept_context = after.to_json() if after is not None else None
+        if kept_context is not None:
             for mid in message_ids:
-                answers[str(mid)] = after.to_json()
+                answers[str(mid)] = kept_context
         if asked is not None and message_ids:
             questions[str(asked)] = message_ids[-1]
         for kept in (answers, questions):
             while len(kept) > KEPT_ANSWERS:
                 kept.pop(next(iter(kept)))
         self._data = {
-            "last": after.to_json() if after else None,
+            "last": kept_context,
             "answers": answers,
             "asked": questions,
         }
