@@ -209,3 +209,57 @@ def test_a_question_is_read_once_whatever_chats_follow_it(seed_db: Path) -> None
     assert engine.read("а в 2025?", prefer="ru") is first
     assert engine._readings.hits == 2 and engine._readings.misses == 1
     assert first.years == (2025,)  # following a context did not change the kept reading
+
+
+async def test_admission_starts_an_update_of_a_quiet_turn_at_once() -> None:
+    """No waiting for the loop when nothing else is starting: the handler runs in the
+    caller's own step (a turn's share is spent only by a crowd)."""
+    admission = AdmissionMiddleware(limit=2)
+    order: list[str] = []
+
+    async def handler(event: object, data: dict) -> str:
+        order.append(str(event))
+        return "done"
+
+    first = asyncio.ensure_future(admission(handler, "a", {}))
+    await asyncio.sleep(0)
+    assert order == ["a"] and first.done()
+    # a crowd of five in one turn: two start in it, the rest in later turns, in order
+    crowd = [asyncio.ensure_future(admission(handler, str(i), {})) for i in range(5)]
+    await asyncio.sleep(0)
+    assert order == ["a", "0", "1"]
+    await asyncio.gather(*crowd)
+    assert order == ["a", "0", "1", "2", "3", "4"]
+
+
+async def test_a_cancelled_waiting_update_gives_its_turn_to_the_next() -> None:
+    admission = AdmissionMiddleware(limit=1)
+    ran: list[str] = []
+
+    async def handler(event: object, data: dict) -> None:
+        ran.append(str(event))
+
+    tasks = [asyncio.ensure_future(admission(handler, name, {})) for name in "abc"]
+    await asyncio.sleep(0)
+    tasks[1].cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
+    assert ran == ["a", "c"]
+
+
+def test_a_question_meets_one_root_filter_before_its_router() -> None:
+    """The router tree is shaped for the commonest update: commands and uploads behind one
+    cheap root filter, the question router next, and no router after it that takes a
+    message (it would never be reached, or would be reached by every question)."""
+
+    from bot.telegram.handlers import routers
+
+    tree = routers()
+    names = [r.name for r in tree]
+    assert names.index("commands-and-files") == 0 and names.index("questions") == 1
+    assert tree[0].message._handler.filters  # the root filter
+    assert not tree[0].message.handlers  # everything it guards is in its sub-routers
+
+    def takes_messages(router: Router) -> bool:
+        return bool(router.message.handlers) or any(map(takes_messages, router.sub_routers))
+
+    assert not any(takes_messages(r) for r in tree[2:])
