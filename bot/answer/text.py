@@ -53,12 +53,13 @@ def clean(raw: object) -> str:
     text = unicodedata.normalize("NFC", text[:MAX_MESSAGE])
     if len(text) > MAX_CHARS:
         text = focus(text)
-    kept = [
-        ch if unicodedata.category(ch)[0] not in "CZ" or ch == " " else " "
-        for ch in text
-        if unicodedata.category(ch) not in {"Cs", "Co", "Cn"}
-    ]
-    return " ".join("".join(kept).split())[:MAX_CHARS]
+    if not text.isprintable():  # printable: no control, format or separator but " "
+        text = "".join(
+            ch if unicodedata.category(ch)[0] not in "CZ" or ch == " " else " "
+            for ch in text
+            if unicodedata.category(ch) not in {"Cs", "Co", "Cn"}
+        )
+    return " ".join(text.split())[:MAX_CHARS]
 
 
 def focus(text: str) -> str:

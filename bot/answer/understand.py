@@ -291,7 +291,7 @@ class Reader:
             if raw.isdigit():
                 continue
             word = fold(raw)
-            if any(ch in KAZAKH_LETTERS for ch in raw):
+            if not KAZAKH_LETTERS.isdisjoint(raw):
                 score["kk"] += 2
             elif is_latin(word) and not is_cyrillic(word):
                 score["kk" if word in self.lex["kk"].markers else "en"] += 1
