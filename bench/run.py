@@ -202,8 +202,13 @@ def run_store(
     for _, _, q, _ in mix:
         ask(q)
 
-    # the engine's own caches (``_cache`` and any ``_cache_*``), emptied in cold mode
-    caches = [v for k, v in vars(engine).items() if k.startswith("_cache") and hasattr(v, "clear")]
+    # the engine's own caches (``_cache`` and any ``_cache_*``, the readings of questions),
+    # emptied in cold mode
+    caches = [
+        v
+        for k, v in vars(engine).items()
+        if k.startswith(("_cache", "_readings")) and hasattr(v, "clear")
+    ]
     result: dict[str, object] = {
         "store": name,
         "path": str(path),
@@ -273,7 +278,8 @@ def markdown(report: dict[str, object]) -> str:
         f"SQLite {m['sqlite']}. One process, one thread; `today` = {report['today']}; "
         f"load average {m['loadavg_start'][0]} at start, {report['loadavg_end'][0]} at end; "
         f"`import bot.answer` {report['import_ms']:.0f} ms; code {report['code']}. "
-        "*cold* = the engine's line cache emptied before every question.",
+        "*cold* = the engine's line cache and its readings of questions emptied before "
+        "every question.",
         "",
         "| store | lines (in force) | entities | size | engine start | cache | questions "
         "| p50 ms | p99 ms | max ms | questions/s |",
