@@ -24,20 +24,57 @@ class IsAdmin(Filter):
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
-class CommandOrFile(Filter):
-    """A message that starts with "/" or carries a file: the one cheap check in front of
-    the command and upload routers.
+def is_command(message: Message) -> bool:
+    """Text (or a caption, as for aiogram's ``Command``) that starts with "/"."""
+    text = message.text if message.text is not None else message.caption
+    return text is not None and text.startswith("/")
 
-    aiogram's ``Command`` filter parses the text for each handler it guards (eleven of them
-    here); a question should pay for one ``startswith`` instead. A caption counts too, as
-    it does for ``Command``.
+
+def is_upload(message: Message, user: User | None, admin_ids: frozenset[int]) -> bool:
+    """A file for the upload router: an admin's, or anyone's without a caption (it gets
+    "only admins upload"). A caption on someone else's file is a question."""
+    if message.document is None:
+        return False
+    return (user is not None and user.id in admin_ids) or not message.caption
+
+
+class ForCommands(Filter):
+    """Commands and uploads: the command and upload routers' one root filter."""
+
+    async def __call__(
+        self,
+        message: Message,
+        event_from_user: User | None = None,
+        admin_ids: frozenset[int] = frozenset(),
+    ) -> bool:
+        return is_command(message) or is_upload(message, event_from_user, admin_ids)
+
+
+class ForQuestions(Filter):
+    """Every other message: the question router's root filter.
+
+    A question is by far the commonest update and every router it passes costs it tens of
+    microseconds, so the question router comes first and lets through what the command and
+    upload routers would not take (a command no router knows is read as a question there).
     """
 
-    async def __call__(self, message: Message) -> bool:
-        if message.document is not None:
-            return True
-        text = message.text if message.text is not None else message.caption
-        return text is not None and text.startswith("/")
+    async def __call__(
+        self,
+        message: Message,
+        event_from_user: User | None = None,
+        admin_ids: frozenset[int] = frozenset(),
+    ) -> bool:
+        return not is_command(message) and not is_upload(message, event_from_user, admin_ids)
+
+
+class IsUpload(Filter):
+    async def __call__(
+        self,
+        message: Message,
+        event_from_user: User | None = None,
+        admin_ids: frozenset[int] = frozenset(),
+    ) -> bool:
+        return is_upload(message, event_from_user, admin_ids)
 
 
 class YearArgs(Filter):

@@ -468,6 +468,16 @@ async def test_document_with_caption_from_a_citizen_is_a_question(harness: Harne
     assert not any("administrators" in t for t in harness.session.texts())
 
 
+async def test_a_command_nobody_knows_is_read_as_a_question(harness: Harness) -> None:
+    """ "/дороги 2024" — a slash by habit: answered like the words after it would be."""
+    await feed_message(harness, harness.message("/дороги 2024"))
+    assert harness.answers.calls == [("ask", "/дороги 2024", "en")]
+    harness.answers.calls.clear()
+    other = group_message(harness, "/budget@other_bot 2024")
+    await feed_message(harness, other)  # another bot's command in a group: not ours
+    assert not harness.answers.calls
+
+
 async def test_voice_sticker_and_bare_photo_get_a_hint(harness: Harness) -> None:
     voice = Voice(file_id="v", file_unique_id="v", duration=2)
     sticker = Sticker(

@@ -246,20 +246,57 @@ async def test_a_cancelled_waiting_update_gives_its_turn_to_the_next() -> None:
     assert ran == ["a", "c"]
 
 
-def test_a_question_meets_one_root_filter_before_its_router() -> None:
-    """The router tree is shaped for the commonest update: commands and uploads behind one
-    cheap root filter, the question router next, and no router after it that takes a
-    message (it would never be reached, or would be reached by every question)."""
-
+def test_a_question_is_taken_by_the_first_router() -> None:
+    """The router tree is shaped for the commonest update: the question router first, with
+    a root filter that is the exact complement of the command and upload routers' one; no
+    router after them takes a message."""
     from bot.telegram.handlers import routers
 
     tree = routers()
-    names = [r.name for r in tree]
-    assert names.index("commands-and-files") == 0 and names.index("questions") == 1
-    assert tree[0].message._handler.filters  # the root filter
-    assert not tree[0].message.handlers  # everything it guards is in its sub-routers
+    assert [r.name for r in tree[:2]] == ["questions", "commands-and-files"]
+    assert tree[0].message._handler.filters and tree[1].message._handler.filters
+    assert not tree[1].message.handlers  # everything it guards is in its sub-routers
 
     def takes_messages(router: Router) -> bool:
         return bool(router.message.handlers) or any(map(takes_messages, router.sub_routers))
 
     assert not any(takes_messages(r) for r in tree[2:])
+
+
+async def test_questions_and_commands_split_every_message_between_them() -> None:
+    from datetime import UTC, datetime
+
+    from aiogram.types import Chat, Document, Message, User
+
+    from bot.telegram.filters import ForCommands, ForQuestions
+
+    admin, citizen = (
+        User(id=1, is_bot=False, first_name="A"),
+        User(id=2, is_bot=False, first_name="C"),
+    )
+    doc = Document(file_id="f", file_unique_id="u", file_name="d.docx")
+
+    def msg(**kw: object) -> Message:
+        return Message(
+            message_id=1, date=datetime.now(tz=UTC), chat=Chat(id=1, type="private"), **kw
+        )
+
+    cases = {
+        "question": (msg(text="дороги 2024"), citizen, "questions"),
+        "command": (msg(text="/budget 2024"), citizen, "commands"),
+        "unknown command": (msg(text="/foo"), citizen, "commands"),
+        "admin's file": (msg(document=doc, caption="new decision"), admin, "commands"),
+        "citizen's file": (msg(document=doc), citizen, "commands"),
+        "citizen's file with a question": (
+            msg(document=doc, caption="а это что?"),
+            citizen,
+            "questions",
+        ),
+        "command in a caption": (msg(document=doc, caption="/budget"), citizen, "commands"),
+        "sticker": (msg(sticker=None, text=None), citizen, "questions"),
+    }
+    for name, (message, user, where) in cases.items():
+        q = await ForQuestions()(message, event_from_user=user, admin_ids=frozenset({1}))
+        c = await ForCommands()(message, event_from_user=user, admin_ids=frozenset({1}))
+        assert q != c, name
+        assert (q and where == "questions") or (c and where == "commands"), name

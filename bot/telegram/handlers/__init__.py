@@ -4,18 +4,18 @@ Every update walks the routers in order until one handles it, and each router it
 costs tens of microseconds ("aiogram ~740 µs over 7 routers" was most of an answer's time).
 So the tree is shaped by what arrives most, a question:
 
-- routers for messages come first, the catch-all question router last among them;
-- the command and upload routers sit under one parent whose root filter lets in only
-  "/…" messages and files, so a question skips all of them with one check;
-- routers that never see a message (answer buttons, inline mode, errors) come after the
-  question router, where a message never reaches them.
+- the question router comes first; its root filter lets through every message that is
+  neither a command nor an upload (``ForQuestions``);
+- the command and upload routers sit under one parent with the complementary root filter
+  (``ForCommands``); a command none of them knows is read as a question, last;
+- routers that never see a message (answer buttons, inline mode, errors) come after.
 """
 
 from __future__ import annotations
 
 from aiogram import Router
 
-from bot.telegram.filters import CommandOrFile
+from bot.telegram.filters import ForCommands
 from bot.telegram.handlers import (
     admin,
     brief,
@@ -29,20 +29,24 @@ from bot.telegram.handlers import (
 
 
 def commands_and_files() -> Router:
-    """Uploads, /start, /lang, /budget … /brief: one parent, entered by a command or a file
-    (a file first: an admin's upload whose caption starts with "/" is still an upload)."""
+    """Uploads, /start, /lang, /budget … /brief: one parent, entered by a command or an
+    upload (a file first: an admin's upload whose caption starts with "/" is an upload)."""
     router = Router(name="commands-and-files")
-    router.message.filter(CommandOrFile())
+    router.message.filter(ForCommands())
     router.include_routers(
-        admin.make_router(), start.make_router(), commands.make_router(), brief.make_router()
+        admin.make_router(),
+        start.make_router(),
+        commands.make_router(),
+        brief.make_router(),
+        questions.make_unknown_commands_router(),
     )
     return router
 
 
 def routers() -> list[Router]:
     return [
+        questions.make_router(),  # the commonest update first
         commands_and_files(),
-        questions.make_router(),  # any other text: last of the message routers
         callbacks.make_router(),  # the rest see no messages
         inline.make_router(),
         errors.make_router(),

@@ -10,7 +10,7 @@ from pathlib import Path
 import aiohttp
 from aiogram import Bot, F, Router
 from aiogram.exceptions import TelegramAPIError
-from aiogram.filters import StateFilter, or_f
+from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Document, Message
@@ -19,7 +19,7 @@ from aiogram.utils.i18n import gettext as _
 from bot.telegram import keyboards, upload
 from bot.telegram.callbacks import UploadCB
 from bot.telegram.engine import Answers
-from bot.telegram.filters import IsAdmin
+from bot.telegram.filters import IsAdmin, IsUpload
 from bot.telegram.text import esc
 from bot.telegram.views import stored_budgets, upload_report
 
@@ -185,9 +185,9 @@ async def remove_leftovers(db_path: Path) -> None:
 def make_router() -> Router:
     router = Router(name="admin")
     router.startup.register(remove_leftovers)
-    router.message.filter(F.document)  # every message handler here is about a file
-    # a non-admin's file with a caption is a question: handlers/questions.py answers it
-    router.message.filter(or_f(IsAdmin(), ~F.caption))
+    # every message handler here is about a file; a non-admin's file with a caption is a
+    # question (handlers/questions.py answers it)
+    router.message.filter(IsUpload())
     router.message.register(not_admin, ~IsAdmin())
     router.message.register(wrong_kind, F.document.func(lambda d: not _suffix_ok(d)))
     router.message.register(too_big, F.document.file_size > upload.MAX_BYTES)

@@ -10,7 +10,7 @@ from aiogram.types import Message
 from aiogram.utils.i18n import gettext as _
 
 from bot.telegram.engine import Answers
-from bot.telegram.filters import Addressed, replied_answer
+from bot.telegram.filters import Addressed, ForQuestions, replied_answer
 from bot.telegram.memory import Memory
 from bot.telegram.text import esc
 from bot.telegram.views import edit_reply, send_reply
@@ -68,8 +68,17 @@ async def hint(message: Message, answers: Answers, lang: str) -> None:
 
 def make_router() -> Router:
     router = Router(name="questions")
+    router.message.filter(ForQuestions())  # commands and uploads go on to their routers
     router.message.register(question, Addressed())
     router.edited_message.register(edited, Addressed())
     no_words = F.voice | F.sticker | F.photo | F.video_note | F.audio | F.video | F.animation
     router.message.register(hint, no_words, Addressed(with_text=False))
+    return router
+
+
+def make_unknown_commands_router() -> Router:
+    """A command no router knows ("/дороги 2024", "/foo") is read as a question, as any
+    other text: the last of the command routers."""
+    router = Router(name="unknown-commands")
+    router.message.register(question, Addressed())
     return router
