@@ -155,9 +155,15 @@ class PhraseIndex:
         per_word = [self._lookup(w) for w in words]
         best: dict[str, Hit] = {}
         touched: set[int] = set()
-        for hits in per_word:
-            for v in hits:
-                touched.update(self.postings[v])
+        # vocabulary word → (question position, weight) where it is met, in order: a phrase
+        # word looks only where it is met ("сколько потратили на дороги" pasted twenty
+        # times made every phrase word scan all eighty positions)
+        met: dict[str, list[tuple[int, float]]] = {}
+        for pos, hits in enumerate(per_word):
+            for v, wt in hits.items():
+                met.setdefault(v, []).append((pos, wt))
+        for v in met:
+            touched.update(self.postings[v])
         # per key and phrase length: phrase word index → the best (question position,
         # weight, idf, phrase) met for it, the first of equals (one per slot, not a list
         # of every phrase met: a common word is met by hundreds)
@@ -171,13 +177,12 @@ class PhraseIndex:
             order: list[int] = []
             for k, w in enumerate(pwords):
                 weight, where = 0.0, -1
-                for pos, hits in enumerate(per_word):
-                    if w in hits and (
-                        hits[w] > weight
+                for pos, wt in met.get(w, ()):
+                    if wt > weight or (
                         # a word met twice: the place right after the phrase's previous word
-                        or (hits[w] == weight and order and pos == order[-1] + 1)
+                        wt == weight and order and pos == order[-1] + 1
                     ):
-                        weight, where = hits[w], pos
+                        weight, where = wt, pos
                 if weight:
                     covered += 1
                     gained += self.idf[w] * weight
@@ -185,8 +190,8 @@ class PhraseIndex:
                     positions.add(where)
                     order.append(where)
                     slots = aligned.setdefault((key, len(pwords)), {})
-                    met = slots.get(k)
-                    if met is None or weight > met[1]:
+                    kept = slots.get(k)
+                    if kept is None or weight > kept[1]:
                         slots[k] = (where, weight, self.idf[w], i)
             full = covered == len(pwords)
             in_order = full and len(order) > 1 and all(b == a + 1 for a, b in pairwise(order))
