@@ -35,6 +35,16 @@ class SqliteLanguageStore:
         )
         self._lock = asyncio.Lock()
         self._known: dict[int, str | None] = {}
+        # Read at start when it fits in memory: then a user missing from it has no language
+        # stored, and a first message costs no SELECT on the event loop (~0.1 ms each).
+        self._complete = self._load_all()
+
+    def _load_all(self) -> bool:
+        (count,) = self._conn.execute("SELECT count(*) FROM user_lang").fetchone()
+        if count > KNOWN_USERS:
+            return False
+        self._known.update(self._conn.execute("SELECT user_id, lang FROM user_lang"))
+        return True
 
     async def get(self, user_id: int) -> str | None:
         # Read on every update, on the event loop: remembered (this process is the file's
@@ -42,11 +52,14 @@ class SqliteLanguageStore:
         # ~0.1-0.4 ms, the dictionary well under a microsecond.
         if user_id in self._known:
             return self._known[user_id]
+        if self._complete:
+            return None
         row = self._conn.execute(
             "SELECT lang FROM user_lang WHERE user_id = ?", (user_id,)
         ).fetchone()
         if len(self._known) >= KNOWN_USERS:
             self._known.clear()
+            self._complete = False
         lang = self._known[user_id] = row[0] if row else None
         return lang
 
@@ -58,6 +71,9 @@ class SqliteLanguageStore:
                 "ON CONFLICT(user_id) DO UPDATE SET lang = excluded.lang",
                 (user_id, lang),
             )
+            if len(self._known) >= KNOWN_USERS:
+                self._known.clear()
+                self._complete = False
             self._known[user_id] = lang
 
     async def close(self) -> None:

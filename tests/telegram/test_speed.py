@@ -78,6 +78,26 @@ async def test_language_store_remembers_what_it_read_and_wrote(tmp_path: Path) -
     await again.close()
 
 
+async def test_language_store_reads_a_small_file_whole_at_start(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """A first message from a new user costs no SELECT when the whole file is in memory;
+    a file larger than the memory bound is read a user at a time, as before."""
+    from bot.telegram import prefs
+
+    store = SqliteLanguageStore(tmp_path / "users.db")
+    await store.set(1, "kk")
+    await store.set(2, "en")
+    again = SqliteLanguageStore(tmp_path / "users.db")
+    again._conn.close()  # every answer must come from memory now
+    assert (await again.get(1), await again.get(2), await again.get(3)) == ("kk", "en", None)
+    monkeypatch.setattr(prefs, "KNOWN_USERS", 1)
+    big = SqliteLanguageStore(tmp_path / "users.db")
+    assert not big._known and await big.get(2) == "en"
+    await store.close()
+    await big.close()
+
+
 async def test_a_reload_never_closes_the_store_under_a_running_question(
     seed_db: Path, tmp_path: Path, monkeypatch
 ) -> None:
