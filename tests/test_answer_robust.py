@@ -53,3 +53,20 @@ def test_arbitrary_text_never_raises(engine: Engine, text: str) -> None:
 def test_store_is_opened_read_only(engine: Engine) -> None:
     with pytest.raises(Exception):  # noqa: B017 - any sqlite error is fine
         engine.db.execute("DELETE FROM lines")
+
+
+_SENTENCE_CHARS = st.sampled_from(list("ab 2019 2024 20245 ١٢.!?…;\n\t  ") + ["2023", "x2025"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_SENTENCE_CHARS, max_size=60).map("".join))
+def test_sentences_and_years_read_as_the_lookbehind_patterns_did(text: str) -> None:
+    """``sentences_of`` and ``years_in`` search from their first character (fast on a
+    4,096-character message); they must cut and find exactly what the lookbehind
+    patterns they replace did."""
+    import re
+
+    from bot.answer.text import sentences_of, years_in
+
+    assert sentences_of(text) == re.split(r"(?<=[.!?…;\n])\s+", text)
+    assert years_in(text) == re.findall(r"(?<!\d)20\d\d(?!\d)", text)

@@ -15,8 +15,12 @@ import unicodedata
 MAX_CHARS = 500
 # Longest message looked at to find that question in (Telegram's own limit).
 MAX_MESSAGE = 4096
-_SENTENCE_END = re.compile(r"(?<=[.!?…;\n])\s+")
-_YEAR = re.compile(r"(?<!\d)20\d\d(?!\d)")
+# A sentence ends at one of these followed by spaces, and "20NN" not inside a longer
+# number is a year. Both are searched from their first character, not with a lookbehind:
+# a pattern that starts with one is tried at every position of a 4,096-character message
+# (~60 µs for the year alone, 2 µs this way).
+_SENTENCE_END = re.compile(r"[.!?…;\n]\s+")
+_YEAR_DIGITS = re.compile(r"20\d\d(?!\d)")
 
 # Kazakh-specific letters → what people type without a Kazakh layout (and ё → е).
 _FOLD = str.maketrans(
@@ -69,8 +73,8 @@ def focus(text: str) -> str:
     a polite preamble comes first and the question last, so the sentences that end in "?"
     or name a year are kept (in order, while they fit), then the end of the message; a year
     anywhere in the message still counts."""
-    sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
-    asking = [s for s in sentences if "?" in s or _YEAR.search(s)]
+    sentences = [s for s in sentences_of(text) if s.strip()]
+    asking = [s for s in sentences if "?" in s or years_in(s)]
     kept: list[str] = []
     size = 0
     for sentence in reversed(asking or sentences[-1:]):
@@ -79,8 +83,27 @@ def focus(text: str) -> str:
         kept.insert(0, sentence)
         size += len(sentence) + 1
     chosen = " ".join(kept)[-MAX_CHARS:]
-    years = [y for y in dict.fromkeys(_YEAR.findall(text)) if y not in chosen]
-    return " ".join([chosen, *years]) if years and not _YEAR.search(chosen) else chosen
+    years = [y for y in dict.fromkeys(years_in(text)) if y not in chosen]
+    return " ".join([chosen, *years]) if years and not years_in(chosen) else chosen
+
+
+def sentences_of(text: str) -> list[str]:
+    """``text`` cut after each sentence end (the spaces after it dropped)."""
+    out, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        out.append(text[start : m.start() + 1])
+        start = m.end()
+    out.append(text[start:])
+    return out
+
+
+def years_in(text: str) -> list[str]:
+    """Every "20NN" of ``text`` that is not part of a longer number, in order."""
+    return [
+        m.group()
+        for m in _YEAR_DIGITS.finditer(text)
+        if not (m.start() and text[m.start() - 1].isdecimal())
+    ]
 
 
 def fold(text: str) -> str:
