@@ -55,7 +55,7 @@ def test_store_is_opened_read_only(engine: Engine) -> None:
         engine.db.execute("DELETE FROM lines")
 
 
-_SENTENCE_CHARS = st.sampled_from(list("ab 2019 2024 20245 ١٢.!?…;\n\t  ") + ["2023", "x2025"])
+_SENTENCE_CHARS = st.sampled_from([*"ab 2019 2024 20245 ١٢.!?…;\n\t  ", "2023", "x2025"])
 
 
 @settings(max_examples=400, deadline=None)
