@@ -6,7 +6,6 @@ from datetime import date
 
 import pytest
 
-from bot import DEFAULT_DB
 from bot.answer.engine import Engine
 from bot.answer.lexicon import LANGS, load_places
 
@@ -22,10 +21,9 @@ def test_every_place_has_a_name_in_each_language():
 
 
 @pytest.fixture(scope="module")
-def engine():
-    if not DEFAULT_DB.exists():
-        pytest.skip("no store")
-    return Engine(DEFAULT_DB)
+def engine(seed_db):
+    """The seed store, built for the session (a clean clone has no data/budget.db)."""
+    return Engine(seed_db)
 
 
 @pytest.mark.parametrize(
