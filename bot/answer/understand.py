@@ -35,7 +35,7 @@ class Reading:
     lang: str
     # the words alone chose ``lang`` (not a tie broken by the asker's own language): the
     # same reading for every asker
-    lang_from_words: bool = True
+    lang_from_words: bool = False
     years: tuple[int, ...] = ()
     is_range: bool = False
     cues: set[str] = field(default_factory=set)
