@@ -10,6 +10,7 @@ the decision list for /sources, and chart points.
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import hashlib
 import itertools
 import json
@@ -74,7 +75,7 @@ class Answers(Protocol):
 
     def amount(self, code: str, year: int, lang: str, entity: str | None = None) -> Reply: ...
 
-    async def run(self, fn: Callable[..., T], *args: Any) -> T:
+    async def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run another (slow) call off the event loop, with bounded concurrency."""
         ...
 
@@ -278,10 +279,21 @@ class EngineAnswers:
         # message costs 6.4 ms" when a second one ran on the whole); the asker's language
         # only breaks a tie
         reply: Reply = engine.ask(text, prefer=user_lang, context=context)
-        if reply.code and reply.intent != "breakdown":  # the keyboard asks this next
+        self._warm(version, reply)
+        return reply
+
+    def _warm(self, version: Version, reply: Reply) -> None:
+        """What the answer's keyboard asks next ("Break down" only when there is more),
+        found here in the engine thread rather than on the event loop."""
+        if reply.code and reply.intent != "breakdown":
             year = max(reply.years) if reply.years else None
             self._children(version, reply.code, year, reply.entity)
-        return reply
+
+    def _answer(self, call: Callable[[Any], Reply]) -> Reply:
+        with self._lease() as version:
+            reply = call(version.engine)
+            self._warm(version, reply)
+            return reply
 
     def _ask_leased(
         self, query: str, user_lang: str, context: Context | None
@@ -324,10 +336,13 @@ class EngineAnswers:
         version.replies.put((text, day, by, ALONE if reply.stands_alone else topic), reply)
         return _copy(reply)
 
-    async def run(self, fn: Callable[..., T], *args: Any) -> T:
-        """Any other engine call, in the engine thread (exports, chart data)."""
+    async def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Any other engine call, in the engine thread: the buttons' answers, commands,
+        deep links, chart data, exports. The caller's context (its gettext locale) goes
+        with it, as with ``asyncio.to_thread``."""
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._pool, partial(fn, *args))
+        call = partial(contextvars.copy_context().run, fn, *args, **kwargs)
+        return await loop.run_in_executor(self._pool, call)
 
     # -- engine calls ----------------------------------------------------------
     def ask(self, query: str, user_lang: str, context: Context | None = None) -> Reply:
@@ -337,26 +352,21 @@ class EngineAnswers:
             return self._ask_in(version, clean(query), user_lang, context)
 
     def amount(self, code: str, year: int, lang: str, entity: str | None = None) -> Reply:
-        with self._lease() as v:
-            return v.engine.amount(code, [year], lang, entity=entity)
+        return self._answer(lambda e: e.amount(code, [year], lang, entity=entity))
 
     def overview(self, year: int | None, lang: str, entity: str | None = None) -> Reply:
-        with self._lease() as v:
-            return v.engine.overview(year, lang, entity=entity)
+        return self._answer(lambda e: e.overview(year, lang, entity=entity))
 
     def compare(
         self, years: list[int], lang: str, code: str | None = None, entity: str | None = None
     ) -> Reply:
-        with self._lease() as v:
-            return v.engine.compare(years, lang, code=code, entity=entity)
+        return self._answer(lambda e: e.compare(years, lang, code=code, entity=entity))
 
     def top(self, year: int | None, lang: str, n: int = 5, entity: str | None = None) -> Reply:
-        with self._lease() as v:
-            return v.engine.top(year, lang, n=n, entity=entity)
+        return self._answer(lambda e: e.top(year, lang, n=n, entity=entity))
 
     def breakdown(self, code: str, year: int | None, lang: str, entity: str | None = None) -> Reply:
-        with self._lease() as v:
-            return v.engine.breakdown(code, year, lang, entity=entity)
+        return self._answer(lambda e: e.breakdown(code, year, lang, entity=entity))
 
     def help(self, lang: str) -> Reply:
         with self._lease() as v:

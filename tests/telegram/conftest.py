@@ -80,8 +80,8 @@ class FakeAnswers:
     async def ask_async(self, query: str, lang: str | None, context: Any = None) -> Reply:
         return self.ask(query, lang, context)
 
-    async def run(self, fn: Any, *args: Any) -> Any:
-        return fn(*args)
+    async def run(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        return fn(*args, **kwargs)
 
     def ask(self, query: str, lang: str | None, context: Any = None) -> Reply:
         self.calls.append(("ask", query, lang))

@@ -320,3 +320,33 @@ async def test_questions_and_commands_split_every_message_between_them() -> None
         c = await ForCommands()(message, event_from_user=user, admin_ids=frozenset({1}))
         assert q != c, name
         assert (q and where == "questions") or (c and where == "commands"), name
+
+
+async def test_run_takes_the_callers_context_to_the_engine_thread(
+    seed_db: Path, tmp_path: Path
+) -> None:
+    """Charts are labelled with gettext inside ``run``: the locale set for the update must
+    be there in the engine thread."""
+    import contextvars
+
+    db = tmp_path / "budget.db"
+    db.write_bytes(seed_db.read_bytes())
+    answers = EngineAnswers(db)
+    locale = contextvars.ContextVar("locale")
+    locale.set("kk")
+    where, value = await answers.run(lambda: (threading.current_thread().name, locale.get()))
+    assert where.startswith("engine") and value == "kk"
+    reply = await answers.run(answers.amount, "0", 2024, "ru", entity=None)
+    assert reply.lang == "ru"
+    answers.close()
+
+
+def test_no_handler_computes_an_answer_on_the_event_loop() -> None:
+    """Buttons, commands and deep links get their answers through ``answers.run`` (the
+    engine thread), like typed questions (``ask_async``)."""
+    import re
+
+    handlers = Path(__file__).resolve().parents[2] / "bot" / "telegram" / "handlers"
+    direct = re.compile(r"answers\.(amount|overview|compare|top|breakdown|across_years)\(")
+    found = {p.name: direct.findall(p.read_text()) for p in handlers.glob("*.py")}
+    assert not {k: v for k, v in found.items() if v}

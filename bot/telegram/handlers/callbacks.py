@@ -36,7 +36,9 @@ async def amount(
     """◀ year ▶ under an answer, and "◀ Back" under a breakdown or a comparison."""
     await callback.answer()
     d = callback_data
-    reply = answers.amount(d.code, d.year, d.lang, entity=answers.entity_of(d.ent))
+    reply = await answers.run(
+        answers.amount, d.code, d.year, d.lang, entity=answers.entity_of(d.ent)
+    )
     markup = keyboards.for_reply(reply, answers, (await bot.me()).username)
     await show(message, esc(reply.text), markup)
 
@@ -46,7 +48,9 @@ async def breakdown(
 ) -> None:
     await callback.answer()
     d = callback_data
-    reply = answers.breakdown(d.code, d.year or None, d.lang, entity=answers.entity_of(d.ent))
+    reply = await answers.run(
+        answers.breakdown, d.code, d.year or None, d.lang, entity=answers.entity_of(d.ent)
+    )
     await show(message, esc(reply.text), keyboards.back(d.code, d.year, d.ent, d.lang))
 
 
@@ -56,7 +60,9 @@ async def other_years(
     await callback.answer()
     d = callback_data
     entity = answers.entity_of(d.ent)
-    reply = answers.compare(answers.years(entity), d.lang, code=d.code or None, entity=entity)
+    reply = await answers.run(
+        answers.compare, answers.years(entity), d.lang, code=d.code or None, entity=entity
+    )
     markup = keyboards.back(d.code, d.year, d.ent, d.lang) if d.code else None
     await show(message, esc(reply.text), markup)
 
@@ -66,8 +72,12 @@ async def compare_previous(
 ) -> None:
     await callback.answer()
     d = callback_data
-    reply = answers.compare(
-        [d.year - 1, d.year], d.lang, code=d.code or None, entity=answers.entity_of(d.ent)
+    reply = await answers.run(
+        answers.compare,
+        [d.year - 1, d.year],
+        d.lang,
+        code=d.code or None,
+        entity=answers.entity_of(d.ent),
     )
     markup = keyboards.back(d.code, d.year, d.ent, d.lang) if d.code else None
     await show(message, esc(reply.text), markup)
@@ -88,10 +98,10 @@ async def chart(
     d = callback_data
     entity = answers.entity_of(d.ent)
     if d.kind == Chart.areas:
-        points, labels = area_chart(answers, d.year or None, d.lang, entity)
+        points, labels = await answers.run(area_chart, answers, d.year or None, d.lang, entity)
         draw = charts.bars
     else:
-        points, labels = line_chart(answers, d.code or None, d.lang, entity)
+        points, labels = await answers.run(line_chart, answers, d.code or None, d.lang, entity)
         draw = charts.line
     if not points:
         with in_lang(d.lang):
@@ -113,7 +123,8 @@ async def budget_year(
     callback: CallbackQuery, callback_data: YearCB, message: Message, answers: Answers, lang: str
 ) -> None:
     await callback.answer()
-    reply = answers.overview(callback_data.year, lang, entity=answers.entity_of(callback_data.ent))
+    entity = answers.entity_of(callback_data.ent)
+    reply = await answers.run(answers.overview, callback_data.year, lang, entity=entity)
     nav = keyboards.year_nav(
         "budget", callback_data.year, answers.years(reply.entity), callback_data.ent, lang
     )
@@ -124,7 +135,8 @@ async def top_year(
     callback: CallbackQuery, callback_data: YearCB, message: Message, answers: Answers, lang: str
 ) -> None:
     await callback.answer()
-    reply = answers.top(callback_data.year, lang, entity=answers.entity_of(callback_data.ent))
+    entity = answers.entity_of(callback_data.ent)
+    reply = await answers.run(answers.top, callback_data.year, lang, entity=entity)
     nav = keyboards.year_nav(
         "top", callback_data.year, answers.years(reply.entity), callback_data.ent, lang
     )

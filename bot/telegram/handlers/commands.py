@@ -19,7 +19,7 @@ from bot.telegram.views import decisions_text, export_files, send_reply, send_te
 
 
 async def budget(message: Message, years: list[int], answers: Answers, lang: str) -> None:
-    reply = answers.overview(years[0] if years else None, lang)
+    reply = await answers.run(answers.overview, years[0] if years else None, lang)
     year = max(reply.years) if reply.years else 0
     nav = keyboards.year_nav(
         "budget", year, answers.years(reply.entity), answers.entity_key(reply.entity), lang
@@ -28,7 +28,7 @@ async def budget(message: Message, years: list[int], answers: Answers, lang: str
 
 
 async def top(message: Message, years: list[int], answers: Answers, lang: str) -> None:
-    reply = answers.top(years[0] if years else None, lang)
+    reply = await answers.run(answers.top, years[0] if years else None, lang)
     year = max(reply.years) if reply.years else 0
     nav = keyboards.year_nav(
         "top", year, answers.years(reply.entity), answers.entity_key(reply.entity), lang
@@ -40,7 +40,7 @@ async def compare(message: Message, years: list[int], answers: Answers, lang: st
     known = answers.years()
     if len(years) == 1:
         years = [years[0] - 1, years[0]]
-    reply = answers.compare(sorted(set(years or known[-2:])), lang)
+    reply = await answers.run(answers.compare, sorted(set(years or known[-2:])), lang)
     await send_reply(message, reply, answers)
 
 

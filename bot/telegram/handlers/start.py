@@ -49,13 +49,13 @@ async def deep_link(
     act, year, ent, lang, code = link
     entity = answers.entity_of(ent)
     if act == OVERVIEW:
-        reply = answers.overview(year, lang, entity=entity)
+        reply = await answers.run(answers.overview, year, lang, entity=entity)
     elif act == Act.breakdown:
-        reply = answers.breakdown(code, year, lang, entity=entity)
+        reply = await answers.run(answers.breakdown, code, year, lang, entity=entity)
     elif act == Act.compare:
-        reply = answers.compare([year - 1, year], lang, code=code, entity=entity)
+        reply = await answers.run(answers.compare, [year - 1, year], lang, code=code, entity=entity)
     else:
-        reply = answers.amount(code, year, lang, entity=entity)
+        reply = await answers.run(answers.amount, code, year, lang, entity=entity)
     sent = await send_reply(message, reply, answers, bot_username=(await bot.me()).username)
     await Memory(state).remember(None, reply, [m.message_id for m in sent])
 
