@@ -38,8 +38,17 @@ def is_upload(message: Message, user: User | None, admin_ids: frozenset[int]) ->
     return (user is not None and user.id in admin_ids) or not message.caption
 
 
-class ForCommands(Filter):
-    """Commands and uploads: the command and upload routers' one root filter."""
+def for_commands(message: Message, user: User | None, admin_ids: frozenset[int]) -> bool:
+    """What the command and upload routers take; every other message is the question
+    router's (the two root filters are each other's complement)."""
+    return is_command(message) or is_upload(message, user, admin_ids)
+
+
+class _Kind(Filter):
+    """A filter on what kind of message this is (an admin's file is an upload)."""
+
+    def test(self, message: Message, user: User | None, admin_ids: frozenset[int]) -> bool:
+        raise NotImplementedError
 
     async def __call__(
         self,
@@ -47,10 +56,17 @@ class ForCommands(Filter):
         event_from_user: User | None = None,
         admin_ids: frozenset[int] = frozenset(),
     ) -> bool:
-        return is_command(message) or is_upload(message, event_from_user, admin_ids)
+        return self.test(message, event_from_user, admin_ids)
 
 
-class ForQuestions(Filter):
+class ForCommands(_Kind):
+    """Commands and uploads: the command and upload routers' one root filter."""
+
+    def test(self, message: Message, user: User | None, admin_ids: frozenset[int]) -> bool:
+        return for_commands(message, user, admin_ids)
+
+
+class ForQuestions(_Kind):
     """Every other message: the question router's root filter.
 
     A question is by far the commonest update and every router it passes costs it tens of
@@ -58,23 +74,13 @@ class ForQuestions(Filter):
     upload routers would not take (a command no router knows is read as a question there).
     """
 
-    async def __call__(
-        self,
-        message: Message,
-        event_from_user: User | None = None,
-        admin_ids: frozenset[int] = frozenset(),
-    ) -> bool:
-        return not is_command(message) and not is_upload(message, event_from_user, admin_ids)
+    def test(self, message: Message, user: User | None, admin_ids: frozenset[int]) -> bool:
+        return not for_commands(message, user, admin_ids)
 
 
-class IsUpload(Filter):
-    async def __call__(
-        self,
-        message: Message,
-        event_from_user: User | None = None,
-        admin_ids: frozenset[int] = frozenset(),
-    ) -> bool:
-        return is_upload(message, event_from_user, admin_ids)
+class IsUpload(_Kind):
+    def test(self, message: Message, user: User | None, admin_ids: frozenset[int]) -> bool:
+        return is_upload(message, user, admin_ids)
 
 
 class YearArgs(Filter):
