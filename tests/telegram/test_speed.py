@@ -6,8 +6,10 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from aiogram import F, Router
 
 from bot.bytecache import ByteLRU
@@ -16,6 +18,16 @@ from bot.telegram.app import inline_magic_filters
 from bot.telegram.engine import EngineAnswers
 from bot.telegram.middlewares import AdmissionMiddleware
 from bot.telegram.prefs import SqliteLanguageStore
+
+
+@pytest.fixture
+def answers(seed_db: Path, tmp_path: Path) -> Iterator[EngineAnswers]:
+    """The bot's answer layer over a copy of the seed store."""
+    db = tmp_path / "budget.db"
+    db.write_bytes(seed_db.read_bytes())
+    made = EngineAnswers(db)
+    yield made
+    made.close()
 
 
 def test_byte_lru_keeps_to_its_bytes_and_drops_the_oldest() -> None:
@@ -150,30 +162,19 @@ async def test_the_store_is_looked_at_at_most_once_a_second(
     answers.close()
 
 
-async def test_repeated_questions_are_answered_from_the_cache(
-    seed_db: Path, tmp_path: Path
-) -> None:
-    db = tmp_path / "budget.db"
-    db.write_bytes(seed_db.read_bytes())
-    answers = EngineAnswers(db)
+async def test_repeated_questions_are_answered_from_the_cache(answers: EngineAnswers) -> None:
     one = await answers.ask_async("2024 roads spending", "en")
     two = await answers.ask_async("2024   roads spending", "en")  # the same once cleaned
     cache = answers._current.replies
     assert (cache.hits, cache.misses) == (1, 1)
     assert one == two and one is not two  # a copy: a handler may not spoil the cache
     assert one.to_json() == answers.ask("2024 roads spending", "en").to_json()
-    answers.close()
 
 
-async def test_a_question_asked_whole_is_kept_once_for_every_chat(
-    seed_db: Path, tmp_path: Path
-) -> None:
+async def test_a_question_asked_whole_is_kept_once_for_every_chat(answers: EngineAnswers) -> None:
     """ "дороги 2024" means the same after any conversation; "а в 2025?" does not."""
     from bot.answer.context import Context
 
-    db = tmp_path / "budget.db"
-    db.write_bytes(seed_db.read_bytes())
-    answers = EngineAnswers(db)
     cache = answers._current.replies
     roads = answers.ask("дороги 2024", "ru")
     assert roads.stands_alone and roads.code
@@ -200,22 +201,15 @@ async def test_a_question_asked_whole_is_kept_once_for_every_chat(
     assert next_year.code == roads.code and next_year.years == [2025]
     assert overview.to_json() != next_year.to_json()
     assert alone.intent == "unknown"  # nothing to follow: a question back
-    answers.close()
 
 
-async def test_the_askers_language_is_in_the_key_only_when_it_chose(
-    seed_db: Path, tmp_path: Path
-) -> None:
+async def test_the_askers_language_is_in_the_key_only_when_it_chose(answers: EngineAnswers) -> None:
     """ "бюджет 2024" is Kazakh and Russian alike: each asker gets their language."""
-    db = tmp_path / "budget.db"
-    db.write_bytes(seed_db.read_bytes())
-    answers = EngineAnswers(db)
     kk = await answers.ask_async("бюджет 2024", "kk")
     ru = await answers.ask_async("бюджет 2024", "ru")
     assert (kk.lang, ru.lang) == ("kk", "ru")
     assert not kk.lang_from_words
     assert answers._current.replies.misses == 2
-    answers.close()
 
 
 def test_a_question_is_read_once_whatever_chats_follow_it(seed_db: Path) -> None:
@@ -322,23 +316,17 @@ async def test_questions_and_commands_split_every_message_between_them() -> None
         assert (q and where == "questions") or (c and where == "commands"), name
 
 
-async def test_run_takes_the_callers_context_to_the_engine_thread(
-    seed_db: Path, tmp_path: Path
-) -> None:
+async def test_run_takes_the_callers_context_to_the_engine_thread(answers: EngineAnswers) -> None:
     """Charts are labelled with gettext inside ``run``: the locale set for the update must
     be there in the engine thread."""
     import contextvars
 
-    db = tmp_path / "budget.db"
-    db.write_bytes(seed_db.read_bytes())
-    answers = EngineAnswers(db)
     locale = contextvars.ContextVar("locale")
     locale.set("kk")
     where, value = await answers.run(lambda: (threading.current_thread().name, locale.get()))
     assert where.startswith("engine") and value == "kk"
     reply = await answers.run(answers.amount, "0", 2024, "ru", entity=None)
     assert reply.lang == "ru"
-    answers.close()
 
 
 def test_no_handler_computes_an_answer_on_the_event_loop() -> None:
