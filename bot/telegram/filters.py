@@ -84,11 +84,15 @@ class IsUpload(_Kind):
 
 
 class YearArgs(Filter):
-    """Command arguments that are only years (at most ``most``); injects ``years``.
+    """Command arguments: at most ``most`` years, and the rest a place; injects ``years``
+    and ``place``.
 
-    ``/compare 2023 2024`` → ``years=[2023, 2024]``; ``/budget`` → ``years=[]``;
-    ``/budget roads`` does not pass, so a usage hint can answer it.
+    ``/compare 2023 2024`` → ``years=[2023, 2024], place=None``; ``/budget Талов 2024`` →
+    ``years=[2024], place="Талов"``; too many years, or a "place" longer than any name,
+    does not pass, so a usage hint can answer it.
     """
+
+    PLACE_CHARS = 100  # longer than any budget holder's name with its kind
 
     def __init__(self, most: int = 1) -> None:
         self.most = most
@@ -96,10 +100,10 @@ class YearArgs(Filter):
     async def __call__(self, message: Message, command: CommandObject) -> bool | dict[str, Any]:
         args = (command.args or "").replace(",", " ").replace("–", " ").replace("-", " ")
         years = [int(y) for y in _YEAR.findall(args)]
-        leftover = _YEAR.sub("", args).strip()
-        if leftover or len(years) > self.most:
+        place = " ".join(_YEAR.sub(" ", args).split())
+        if len(years) > self.most or len(place) > self.PLACE_CHARS:
             return False
-        return {"years": years}
+        return {"years": years, "place": place or None}
 
 
 class Addressed(Filter):

@@ -49,6 +49,8 @@ class FakeAnswers:
         self.calls: list[tuple[Any, ...]] = []
         self.contexts: list[Any] = []  # the context each ask() was given
         self.reloads = 0
+        self.holder_list = ["Talov"]  # budget holders in the store
+        self.entities: list[str | None] = []  # the holder each overview/top was asked about
         self.rows: list[dict[str, Any]] = [
             {
                 "entity": "Talov",
@@ -108,6 +110,7 @@ class FakeAnswers:
 
     def overview(self, year: int | None, lang: str, entity: str | None = None) -> Reply:
         self.calls.append(("overview", year, lang))
+        self.entities.append(entity)
         return self._reply("overview", lang, str(year), years=[year or 2024], code=None)
 
     def compare(
@@ -118,6 +121,7 @@ class FakeAnswers:
 
     def top(self, year: int | None, lang: str, n: int = 5, entity: str | None = None) -> Reply:
         self.calls.append(("top", year, lang))
+        self.entities.append(entity)
         return self._reply("top", lang, str(year), years=[year or 2024], code=None)
 
     def breakdown(self, code: str, year: int | None, lang: str, entity: str | None = None) -> Reply:
@@ -142,6 +146,12 @@ class FakeAnswers:
 
     def entity_of(self, key: str) -> str | None:
         return "Talov" if key == "t1" else None
+
+    def holders(self) -> list[str]:
+        return list(self.holder_list)
+
+    def holder_named(self, text: str) -> str | None:
+        return next((h for h in self.holder_list if h.lower() in text.lower()), None)
 
     def entity_name(self, entity: str | None, lang: str) -> str:
         return {"kk": "Талов ауылдық округі", "ru": "Таловский сельский округ"}.get(

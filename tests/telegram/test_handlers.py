@@ -158,8 +158,9 @@ async def test_budget_top_compare_commands(harness: Harness) -> None:
 
 
 async def test_command_with_bad_argument_gets_usage(harness: Harness) -> None:
-    await harness.send("/budget roads")
-    assert "/budget 2024" in harness.session.texts()[-1]
+    await harness.send("/budget roads")  # not a place the store has: say so, and how
+    assert "«roads»" in harness.session.texts()[-1]
+    assert "/budget Talov rural district 2025" in harness.session.texts()[-1]
     assert not [c for c in harness.answers.calls if c[0] == "overview"]
 
 
@@ -584,3 +585,17 @@ async def test_no_explorer_button_without_a_public_url(harness: Harness) -> None
     await harness.send("2024 roads")
     (msg,) = harness.session.sent()
     assert not [b for b in buttons(msg["reply_markup"]) if "web_app" in b]
+
+
+async def test_commands_take_the_place_named_or_the_chats(harness: Harness) -> None:
+    """With many budgets in the store, /budget answers about the place it names, else the
+    place the chat is talking about, else asks which (never one of them by chance)."""
+    harness.answers.holder_list = ["Talov", "Erkin"]
+    await harness.send("/budget 2024")
+    assert "Which budget" in harness.session.texts()[-1]
+    assert not [c for c in harness.answers.calls if c[0] == "overview"]
+    await harness.send("/top Erkin 2024")
+    assert harness.answers.entities[-1] == "Erkin"
+    await harness.send("дороги 2024")  # the chat is now about Talov (the canned answer's)
+    await harness.send("/budget 2025")
+    assert harness.answers.entities[-1] == "Talov"

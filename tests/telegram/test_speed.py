@@ -338,3 +338,10 @@ def test_no_handler_computes_an_answer_on_the_event_loop() -> None:
     direct = re.compile(r"answers\.(amount|overview|compare|top|breakdown|across_years)\(")
     found = {p.name: direct.findall(p.read_text()) for p in handlers.glob("*.py")}
     assert not {k: v for k, v in found.items() if v}
+
+
+async def test_a_command_finds_its_budget_by_any_of_its_names(answers: EngineAnswers) -> None:
+    (talov,) = [h for h in answers.holders() if "talov" in h.lower()]
+    for name in ("Талов", "Таловский сельский округ", "Талов ауылдық округі", "Talov"):
+        assert await answers.run(answers.holder_named, name) == talov, name
+    assert await answers.run(answers.holder_named, "roads") is None
