@@ -599,3 +599,10 @@ async def test_commands_take_the_place_named_or_the_chats(harness: Harness) -> N
     await harness.send("дороги 2024")  # the chat is now about Talov (the canned answer's)
     await harness.send("/budget 2025")
     assert harness.answers.entities[-1] == "Talov"
+
+
+async def test_start_counts_the_budgets_when_there_are_several(harness: Harness) -> None:
+    harness.answers.holder_list = ["Talov", "Erkin"]
+    await harness.send("/start", harness.user(lang="ru"))
+    assert "2 бюджета" in harness.session.texts()[-1]
+    assert "Talov rural district" not in harness.session.texts()[-1]

@@ -9,6 +9,8 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.i18n import I18n
 from aiogram.utils.i18n import gettext as _
+from aiogram.utils.i18n import gettext as ngettext
+from babel.numbers import format_decimal
 
 from bot.telegram import keyboards
 from bot.telegram.callbacks import OVERVIEW, Act, LangCB, parse_link
@@ -21,7 +23,15 @@ from bot.telegram.views import send_reply
 
 async def start(message: Message, answers: Answers, lang: str) -> None:
     name = esc(message.from_user.first_name if message.from_user else "")
-    years = answers.years()
+    holders = answers.holders()
+    if len(holders) > 1:  # the country's budgets: say how many, not one of them
+        loaded = ngettext("{count} budget", "{count} budgets", len(holders)).format(
+            count=format_decimal(len(holders), locale=lang)
+        )
+        years = sorted({y for h in holders for y in answers.years(h)})
+    else:
+        loaded = esc(answers.entity_name(None, lang))
+        years = answers.years()
     span = f"{years[0]}–{years[-1]}" if len(years) > 1 else "".join(map(str, years))
     text = _(
         "Hello, {name}! 👋 I answer questions about local budgets of Kazakhstan: exact "
@@ -31,7 +41,7 @@ async def start(message: Message, answers: Answers, lang: str) -> None:
         "Choose your language:"
     ).format(
         name=name,
-        entity=esc(answers.entity_name(None, lang)),
+        entity=loaded,
         years=span,
         example=esc(next(iter(answers.examples(lang)), "2024")),
     )
