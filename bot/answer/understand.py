@@ -323,8 +323,8 @@ class Reader:
             language, decided = lang, True
         elif latin is not None:  # "jol 2024 qansha": Kazakh in Latin letters
             text = latin
-            language, decided = self._detect(text, prefer="kk")
-            decided = True  # whoever asks: the tie goes to Kazakh
+            language = self.detect_language(text, prefer="kk")
+            decided = True  # whoever asks: a tie goes to Kazakh
         else:
             language, decided = self._detect(text, prefer=prefer if prefer in LANGS else "ru")
         reading = Reading(
